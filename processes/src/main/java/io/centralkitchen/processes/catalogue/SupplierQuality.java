@@ -1,0 +1,65 @@
+package io.centralkitchen.processes.catalogue;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A supplier's quality record: the score pre-selection reads (0–100) and the events that changed it. After-sales
+ * lowers it for quality and misdescription cases; a confirmed severe case suspends the product until it is reviewed
+ * again. Recording is idempotent by {@code sourceRef} (e.g. {@code after-sales-case:42}), so a retried task or a
+ * redelivered event changes the score once.
+ */
+@Service
+public class SupplierQuality {
+
+    public static final int MAX_SCORE = 100;
+    public static final int MIN_SCORE = 0;
+
+    private final JdbcTemplate jdbc;
+
+    public SupplierQuality(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Integer> score(long supplierId) {
+        return jdbc.query("select quality_score from supplier where id = ?", (rs, i) -> rs.getInt(1), supplierId)
+                .stream().findFirst();
+    }
+
+    /**
+     * Applies {@code delta} to the supplier's score (clamped to 0–100) unless an event with the same source was
+     * already recorded. Returns true when the score changed now.
+     */
+    @Transactional
+    public boolean record(String stationId, long supplierId, Long productId, int delta, String reason, String sourceRef) {
+        try {
+            jdbc.update("insert into supplier_quality_event (station_id, supplier_id, product_id, delta, reason, source_ref, created_at)"
+                            + " values (?, ?, ?, ?, ?, ?, ?)",
+                    stationId, supplierId, productId, delta, reason, sourceRef, Timestamp.from(Instant.now()));
+        } catch (DuplicateKeyException alreadyRecorded) {
+            return false;
+        }
+        int updated = jdbc.update("update supplier set quality_score = greatest(?, least(?, quality_score + ?))"
+                + " where id = ? and station_id = ?", MIN_SCORE, MAX_SCORE, delta, supplierId, stationId);
+        if (updated != 1) {
+            throw new IllegalArgumentException("Supplier " + supplierId + " does not exist in station '" + stationId + "'");
+        }
+        return true;
+    }
+
+    /** Takes a product out of future shows until it passes pre-selection again. Idempotent. */
+    @Transactional
+    public void suspendProduct(String stationId, long productId, String reason) {
+        int updated = jdbc.update("update product set status = 'SUSPENDED', status_reason = ?, updated_at = ?"
+                + " where id = ? and station_id = ?", reason, Timestamp.from(Instant.now()), productId, stationId);
+        if (updated != 1) {
+            throw new IllegalArgumentException("Product " + productId + " does not exist in station '" + stationId + "'");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.centralkitchen.processes.platform;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Resolves {@code kitchen.data-dir} to an absolute path and, when no datasource is configured, points the application
+ * at an H2 file database inside it. Configured values (e.g. {@code SPRING_DATASOURCE_URL}) always win: this source is
+ * consulted last.
+ */
+public class DataDirEnvironment implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Path dataDir = Path.of(environment.getProperty("kitchen.data-dir", "./data")).toAbsolutePath().normalize();
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("kitchen.resolved-data-dir", dataDir.toString());
+        if (!environment.containsProperty("spring.datasource.url")) {
+            defaults.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("db").resolve("kitchen")
+                    + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+            defaults.put("spring.datasource.username", "sa");
+            defaults.put("spring.datasource.password", "");
+        }
+        environment.getPropertySources().addLast(new MapPropertySource("kitchenDataDirDefaults", defaults));
+    }
+}

@@ -1,0 +1,27 @@
+package io.centralkitchen.processes;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The whole application on its embedded defaults (H2 file database, embedded S3), on a random port. Every test class
+ * carrying this annotation shares one application context, so the suite starts the platform once: prefer it to a
+ * {@code @SpringBootTest} of your own, and keep tests independent of each other's data (unique business keys).
+ * <p>
+ * Users: {@code admin} / {@link #ADMIN_PASSWORD}. Stations: {@code station-1} and {@code radio-two}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "kitchen.data-dir=target/test-data/shared",
+        "kitchen.admin.password=" + KitchenTest.ADMIN_PASSWORD,
+        "kitchen.additional-stations[0].id=radio-two",
+        "kitchen.additional-stations[0].name=Radio Two"})
+public @interface KitchenTest {
+
+    String ADMIN_PASSWORD = "kitchen-admin-test";
+}

