@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.preselection;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -34,6 +35,24 @@ public final class SubmissionForms {
             @Schema(example = "2029-01-01") String validUntil,
             @Schema(description = "What it covers, e.g. the registered functions of a health food, comma-separated") String scope,
             @Schema(example = "food-licence.pdf") String file) {
+    }
+
+    /** The multipart body of a submission, for the OpenAPI document (the controller reads the parts one by one). */
+    @Schema(description = "multipart/form-data body of a submission")
+    public record SubmissionUpload(
+            @Schema(description = "The product, as JSON") ProductForm product,
+            @Schema(description = "The evidence documents, as a JSON array") List<EvidenceForm> evidence,
+            @ArraySchema(schema = @Schema(type = "string", format = "binary", description = "PDF, JPEG or PNG; named by an evidence item"))
+            List<byte[]> files,
+            @ArraySchema(schema = @Schema(type = "string", format = "binary", description = "Product pictures, JPEG or PNG"))
+            List<byte[]> media) {
+    }
+
+    /** The multipart body of added evidence, for the OpenAPI document. */
+    @Schema(description = "multipart/form-data body adding evidence")
+    public record EvidenceUpload(
+            @Schema(description = "The evidence documents, as a JSON array") List<EvidenceForm> evidence,
+            @ArraySchema(schema = @Schema(type = "string", format = "binary")) List<byte[]> files) {
     }
 
     public record EvidenceView(long id, String type, String number, String issuer, LocalDate validFrom, LocalDate validUntil,

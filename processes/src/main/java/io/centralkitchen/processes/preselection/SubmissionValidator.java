@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -27,15 +26,9 @@ public class SubmissionValidator {
     private static final BigDecimal MAX_PRICE = new BigDecimal("9999999999.99");
 
     private final PreselectionProperties properties;
-    private final Clock clock;
 
     public SubmissionValidator(PreselectionProperties properties) {
-        this(properties, Clock.systemDefaultZone());
-    }
-
-    SubmissionValidator(PreselectionProperties properties, Clock clock) {
         this.properties = properties;
-        this.clock = clock;
     }
 
     public record ValidProduct(String name, ProductCategory category, BigDecimal price, String unit, int stockOffered,
@@ -88,7 +81,7 @@ public class SubmissionValidator {
                 throw new InvalidFieldException("files[" + name + "]", "Two files are named '" + name + "'; file names must be unique");
             }
         }
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = LocalDate.now();
         Set<String> used = new HashSet<>();
         List<ValidEvidence> valid = new ArrayList<>();
         for (int i = 0; i < forms.size(); i++) {

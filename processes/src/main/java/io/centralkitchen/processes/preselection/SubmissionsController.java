@@ -10,8 +10,8 @@ import io.centralkitchen.processes.preselection.SubmissionForms.ProductForm;
 import io.centralkitchen.processes.preselection.SubmissionForms.SubmissionView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Encoding;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -54,15 +54,17 @@ public class SubmissionsController {
             description = "Multipart: 'product' (JSON), 'evidence' (JSON array, each item naming its file), 'files' (PDF/JPEG/PNG,"
                     + " one per evidence item), optional 'media' (JPEG/PNG pictures). Everything is checked before anything is"
                     + " stored; a 400 names the field at fault.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+            schema = @Schema(implementation = SubmissionForms.SubmissionUpload.class),
+            encoding = {@Encoding(name = "product", contentType = MediaType.APPLICATION_JSON_VALUE),
+                    @Encoding(name = "evidence", contentType = MediaType.APPLICATION_JSON_VALUE)}))
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     public SubmissionView submit(
-            @RequestPart("product") @Parameter(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = ProductForm.class))) String product,
-            @RequestPart(value = "evidence", required = false) @Parameter(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    array = @ArraySchema(schema = @Schema(implementation = EvidenceForm.class)))) String evidence,
-            @RequestPart(value = "files", required = false) List<MultipartFile> files,
-            @RequestPart(value = "media", required = false) List<MultipartFile> media) {
+            @RequestPart("product") @Parameter(hidden = true) String product,
+            @RequestPart(value = "evidence", required = false) @Parameter(hidden = true) String evidence,
+            @RequestPart(value = "files", required = false) @Parameter(hidden = true) List<MultipartFile> files,
+            @RequestPart(value = "media", required = false) @Parameter(hidden = true) List<MultipartFile> media) {
         ProductForm form = json.read("product", product, ProductForm.class);
         Supplier supplier = submittingSupplier(form.supplierId());
         var validProduct = validator.product(form);
@@ -74,10 +76,12 @@ public class SubmissionsController {
     @Operation(summary = "Add evidence to a submission", description = "Same parts as a submission's 'evidence' and 'files'."
             + " A submission waiting for evidence continues as soon as nothing required is missing.")
     @PostMapping(path = "/{submissionId}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+            schema = @Schema(implementation = SubmissionForms.EvidenceUpload.class),
+            encoding = @Encoding(name = "evidence", contentType = MediaType.APPLICATION_JSON_VALUE)))
     public SubmissionView addEvidence(@PathVariable long submissionId,
-            @RequestPart("evidence") @Parameter(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    array = @ArraySchema(schema = @Schema(implementation = EvidenceForm.class)))) String evidence,
-            @RequestPart("files") List<MultipartFile> files) {
+            @RequestPart("evidence") @Parameter(hidden = true) String evidence,
+            @RequestPart("files") @Parameter(hidden = true) List<MultipartFile> files) {
         Submission submission = visibleSubmission(submissionId);
         if (submission.status() == Submission.Status.REJECTED) {
             throw new ConflictException("Submission " + submissionId + " was rejected; submit the product again");
