@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.preselection;
 
+import io.centralkitchen.processes.catalogue.ProductCategory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.preselection;
 
+import io.centralkitchen.processes.catalogue.ProductCategory;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.preselection;
 
+import io.centralkitchen.processes.catalogue.ProductCategory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 

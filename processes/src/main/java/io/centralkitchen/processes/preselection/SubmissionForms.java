@@ -1,5 +1,7 @@
 package io.centralkitchen.processes.preselection;
 
+import io.centralkitchen.processes.catalogue.Supplier;
+import io.centralkitchen.processes.catalogue.Product;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 

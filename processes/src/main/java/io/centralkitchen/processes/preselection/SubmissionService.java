@@ -1,5 +1,8 @@
 package io.centralkitchen.processes.preselection;
 
+import io.centralkitchen.processes.catalogue.ProductCategory;
+import io.centralkitchen.processes.catalogue.Supplier;
+import io.centralkitchen.processes.catalogue.Product;
 import io.centralkitchen.processes.preselection.SubmissionForms.EvidenceView;
 import io.centralkitchen.processes.preselection.SubmissionForms.SubmissionView;
 import io.centralkitchen.processes.preselection.SubmissionValidator.ValidEvidence;

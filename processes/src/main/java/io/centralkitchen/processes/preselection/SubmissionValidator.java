@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.preselection;
 
+import io.centralkitchen.processes.catalogue.ProductCategory;
 import io.centralkitchen.processes.platform.ApiExceptionHandler.InvalidFieldException;
 import io.centralkitchen.processes.preselection.SubmissionForms.EvidenceForm;
 import io.centralkitchen.processes.preselection.SubmissionForms.ProductForm;

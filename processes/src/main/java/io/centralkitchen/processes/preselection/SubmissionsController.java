@@ -1,5 +1,7 @@
 package io.centralkitchen.processes.preselection;
 
+import io.centralkitchen.processes.catalogue.Supplier;
+import io.centralkitchen.processes.catalogue.Product;
 import io.centralkitchen.processes.platform.ApiExceptionHandler.ConflictException;
 import io.centralkitchen.processes.platform.ApiExceptionHandler.InvalidFieldException;
 import io.centralkitchen.processes.platform.ApiExceptionHandler.NotFoundException;

@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.preselection;
 
+import io.centralkitchen.processes.catalogue.ProductCategory;
 import io.centralkitchen.processes.KitchenTest;
 import io.centralkitchen.processes.preselection.ClaimsChecker.Hit;
 import org.junit.jupiter.api.Test;

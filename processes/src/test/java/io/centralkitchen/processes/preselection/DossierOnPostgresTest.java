@@ -1,5 +1,7 @@
 package io.centralkitchen.processes.preselection;
 
+import io.centralkitchen.processes.catalogue.ProductCategory;
+import io.centralkitchen.processes.catalogue.Product;
 import io.centralkitchen.processes.notification.Notification;
 import io.centralkitchen.processes.notification.OutboxNotifier;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.preselection;
 
+import io.centralkitchen.processes.catalogue.Product;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.centralkitchen.processes.KitchenTest;
 import io.centralkitchen.processes.TestHttp;

@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.preselection;
 
+import io.centralkitchen.processes.catalogue.ProductCategory;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;

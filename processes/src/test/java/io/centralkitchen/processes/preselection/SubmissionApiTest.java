@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.preselection;
 
+import io.centralkitchen.processes.catalogue.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.centralkitchen.processes.KitchenTest;
 import io.centralkitchen.processes.TestHttp;
@@ -169,6 +170,7 @@ class SubmissionApiTest {
 
         assertThat(docs.path("paths").has("/api/preselection/submissions")).as(docs.toString()).isTrue();
         assertThat(docs.path("paths").has("/api/preselection/submissions/{submissionId}/evidence")).isTrue();
+        assertThat(new TestHttp(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
         assertThat(docs.path("components").path("schemas").has("ProductForm")).as(docs.path("components").toString() + docs.path("paths").path("/api/preselection/submissions").toString()).isTrue();
     }
 

@@ -4,7 +4,7 @@ import io.centralkitchen.processes.notification.Notification;
 import io.centralkitchen.processes.notification.Notifier;
 import io.centralkitchen.processes.preselection.ClaimsChecker;
 import io.centralkitchen.processes.preselection.Dossier;
-import io.centralkitchen.processes.preselection.Product;
+import io.centralkitchen.processes.catalogue.Product;
 import io.centralkitchen.processes.preselection.Submission;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

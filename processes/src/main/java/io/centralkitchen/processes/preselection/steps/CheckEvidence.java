@@ -2,7 +2,7 @@ package io.centralkitchen.processes.preselection.steps;
 
 import io.centralkitchen.processes.preselection.Dossier;
 import io.centralkitchen.processes.preselection.EvidenceType;
-import io.centralkitchen.processes.preselection.Product;
+import io.centralkitchen.processes.catalogue.Product;
 import io.centralkitchen.processes.preselection.Submission;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

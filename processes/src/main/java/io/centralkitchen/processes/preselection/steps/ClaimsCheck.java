@@ -5,7 +5,7 @@ import io.centralkitchen.processes.preselection.ClaimsRules;
 import io.centralkitchen.processes.preselection.Dossier;
 import io.centralkitchen.processes.preselection.EvidenceDocument;
 import io.centralkitchen.processes.preselection.EvidenceType;
-import io.centralkitchen.processes.preselection.Product;
+import io.centralkitchen.processes.catalogue.Product;
 import io.centralkitchen.processes.preselection.Submission;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -4,7 +4,7 @@ import io.centralkitchen.processes.preselection.Dossier;
 import io.centralkitchen.processes.preselection.DossierFiles;
 import io.centralkitchen.processes.preselection.EvidenceDocument;
 import io.centralkitchen.processes.preselection.PreselectionProperties;
-import io.centralkitchen.processes.preselection.Product;
+import io.centralkitchen.processes.catalogue.Product;
 import io.centralkitchen.processes.preselection.Submission;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -3,7 +3,7 @@ package io.centralkitchen.processes.preselection.steps;
 import io.centralkitchen.processes.notification.Notification;
 import io.centralkitchen.processes.notification.Notifier;
 import io.centralkitchen.processes.preselection.Dossier;
-import io.centralkitchen.processes.preselection.Product;
+import io.centralkitchen.processes.catalogue.Product;
 import io.centralkitchen.processes.preselection.Submission;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

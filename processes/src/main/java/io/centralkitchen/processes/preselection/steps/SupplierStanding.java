@@ -1,8 +1,8 @@
 package io.centralkitchen.processes.preselection.steps;
 
 import io.centralkitchen.processes.preselection.Dossier;
-import io.centralkitchen.processes.preselection.Product;
-import io.centralkitchen.processes.preselection.Supplier;
+import io.centralkitchen.processes.catalogue.Product;
+import io.centralkitchen.processes.catalogue.Supplier;
 import io.centralkitchen.processes.preselection.SupplierRegistry;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

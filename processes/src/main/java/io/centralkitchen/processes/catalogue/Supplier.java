@@ -1,4 +1,4 @@
-package io.centralkitchen.processes.preselection;
+package io.centralkitchen.processes.catalogue;
 
 /** A company that offers products to a station (table {@code supplier}). */
 public record Supplier(long id, String stationId, String name, String creditCode, String contactName, String contactPhone,

@@ -1,4 +1,4 @@
-package io.centralkitchen.processes.preselection;
+package io.centralkitchen.processes.catalogue;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.centralkitchen.processes.preselection;
+package io.centralkitchen.processes.catalogue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
