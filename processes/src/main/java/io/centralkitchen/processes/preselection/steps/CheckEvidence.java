@@ -1,0 +1,32 @@
+package io.centralkitchen.processes.preselection.steps;
+
+import io.centralkitchen.processes.preselection.Dossier;
+import io.centralkitchen.processes.preselection.EvidenceType;
+import io.centralkitchen.processes.catalogue.Product;
+import io.centralkitchen.processes.preselection.Submission;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Compares the dossier with the required evidence: which documents are missing or not valid on the show date. */
+@Component("checkEvidence")
+public class CheckEvidence implements JavaDelegate {
+
+    private final Dossier dossier;
+
+    public CheckEvidence(Dossier dossier) {
+        this.dossier = dossier;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Submission submission = dossier.requireSubmission(Steps.submissionId(execution));
+        Product product = dossier.requireProduct(submission.productId());
+        List<EvidenceType> missing = dossier.missingEvidence(submission, product.evidenceDay());
+        execution.setVariable("evidenceComplete", missing.isEmpty());
+        execution.setVariable("missingEvidence", missing.stream().map(Enum::name).collect(Collectors.joining(",")));
+    }
+}

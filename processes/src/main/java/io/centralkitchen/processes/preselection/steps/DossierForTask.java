@@ -1,0 +1,87 @@
+package io.centralkitchen.processes.preselection.steps;
+
+import io.centralkitchen.processes.preselection.Dossier;
+import io.centralkitchen.processes.preselection.DossierFiles;
+import io.centralkitchen.processes.preselection.EvidenceDocument;
+import io.centralkitchen.processes.preselection.PreselectionProperties;
+import io.centralkitchen.processes.catalogue.Product;
+import io.centralkitchen.processes.preselection.Submission;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Prepares a review task: moves the submission to the matching status and puts the dossier into the task's form —
+ * every document with its dates and a short-lived download link (renewed whenever the task is claimed, so a link
+ * seen by a reviewer is fresh).
+ */
+@Component("dossierForTask")
+public class DossierForTask implements TaskListener {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+    private final Dossier dossier;
+    private final DossierFiles files;
+    private final PreselectionProperties properties;
+    private final ApprovalSummary approvalSummary;
+
+    public DossierForTask(Dossier dossier, DossierFiles files, PreselectionProperties properties, ApprovalSummary approvalSummary) {
+        this.dossier = dossier;
+        this.files = files;
+        this.properties = properties;
+        this.approvalSummary = approvalSummary;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long submissionId = Steps.submissionId(task);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            Submission.Status status = switch (task.getTaskDefinitionKey()) {
+                case "reviewQuality" -> Submission.Status.IN_QUALITY_REVIEW;
+                case "reviseClaims" -> Submission.Status.IN_CLAIMS_REVIEW;
+                default -> Submission.Status.AWAITING_APPROVAL;
+            };
+            dossier.setStatus(submissionId, status, null);
+        }
+        Product product = dossier.requireProduct(Steps.productId(task));
+        task.setVariableLocal("evidenceSummary", evidenceSummary(product));
+        if ("approveForAir".equals(task.getTaskDefinitionKey())) {
+            task.setVariableLocal("approvalSummary", approvalSummary.of(submissionId, task));
+        }
+    }
+
+    String evidenceSummary(Product product) {
+        Instant linksExpire = ClockUtil.getCurrentTime().toInstant().plus(properties.getDownloadLinkExpiry());
+        LocalDate day = product.evidenceDay();
+        List<EvidenceDocument> documents = dossier.evidenceFor(product.supplierId(), product.id());
+        StringBuilder md = new StringBuilder("### Evidence (download links valid until ").append(TIME.format(linksExpire)).append(")\n\n");
+        if (documents.isEmpty()) {
+            md.append("No documents.\n");
+        }
+        for (EvidenceDocument d : documents) {
+            md.append("- **").append(d.type().label()).append("** ").append(d.number()).append(", ").append(d.issuer());
+            if (d.result() != null) {
+                md.append(", result **").append(d.result()).append("** recorded by ").append(d.recordedBy());
+            }
+            if (d.validUntil() != null) {
+                md.append(", valid ").append(d.validFrom() == null ? "" : d.validFrom() + " ").append("until **").append(d.validUntil()).append("**");
+                if (!d.validOn(day)) {
+                    md.append(" (EXPIRED on ").append(day).append(")");
+                }
+            }
+            if (d.objectKey() != null) {
+                md.append(" — [").append(d.fileName()).append("](").append(files.downloadLink(d.objectKey(), properties.getDownloadLinkExpiry()))
+                        .append("), SHA-256 `").append(d.sha256(), 0, 12).append("…`");
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+}

@@ -1,0 +1,92 @@
+package io.centralkitchen.processes.preselection.steps;
+
+import io.centralkitchen.processes.catalogue.SupplierQuality;
+import io.centralkitchen.processes.preselection.Dossier;
+import io.centralkitchen.processes.preselection.EvidenceType;
+import io.centralkitchen.processes.preselection.Submission;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Records one quality reviewer's sign-off when they complete the review task. Two sign-offs must come from two
+ * different people, a failed sample test cannot be approved, and a failed test lowers the supplier's quality score.
+ * A refusal ends the review for everyone (the multi-instance completion condition reads {@code qualityRejected}).
+ */
+@Component("recordQualityReview")
+public class RecordQualityReview implements TaskListener {
+
+    /** Form fields of preselection-quality-review; removed after recording so the next reviewer starts blank. */
+    static final List<String> FORM_FIELDS = List.of("qualityDecision", "sampleResult", "sampleReportNumber", "sampleLab", "qualityComment");
+    static final int FAILED_SAMPLE_PENALTY = -10;
+
+    private final JdbcTemplate jdbc;
+    private final Dossier dossier;
+    private final SupplierQuality supplierQuality;
+
+    public RecordQualityReview(JdbcTemplate jdbc, Dossier dossier, SupplierQuality supplierQuality) {
+        this.jdbc = jdbc;
+        this.dossier = dossier;
+        this.supplierQuality = supplierQuality;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long submissionId = Steps.submissionId(task);
+        String reviewer = task.getAssignee() != null ? task.getAssignee() : Steps.currentUser();
+        if (reviewer == null) {
+            throw new BadUserRequestException("Claim the task before completing it: a quality review is signed by a person");
+        }
+        String decision = Steps.text(task, "qualityDecision");
+        if (!"approve".equals(decision) && !"reject".equals(decision)) {
+            throw new BadUserRequestException("Choose a decision (approve or reject) before completing the quality review");
+        }
+        String sample = Steps.text(task, "sampleResult");
+        if (sample == null || !Set.of("PASS", "FAIL", "NOT_TESTED").contains(sample)) {
+            throw new BadUserRequestException("Record the sample test result (PASS, FAIL or NOT_TESTED)");
+        }
+        if ("approve".equals(decision) && "FAIL".equals(sample)) {
+            throw new BadUserRequestException("A product whose sample test failed cannot be approved");
+        }
+        Integer earlier = jdbc.queryForObject("select count(*) from quality_review where submission_id = ? and reviewer = ? and task_id <> ?",
+                Integer.class, submissionId, reviewer, task.getId());
+        if (earlier != null && earlier > 0) {
+            throw new BadUserRequestException(reviewer + " has already reviewed this product; another quality reviewer must sign off");
+        }
+        String comment = Steps.text(task, "qualityComment");
+        jdbc.update("delete from quality_review where task_id = ?", task.getId());
+        jdbc.update("insert into quality_review (submission_id, task_id, reviewer, decision, sample_result, comment_text, created_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)", submissionId, task.getId(), reviewer, decision.toUpperCase(), sample, comment,
+                Timestamp.from(Instant.now()));
+        Submission submission = dossier.requireSubmission(submissionId);
+        if (!"NOT_TESTED".equals(sample)) {
+            recordSampleTest(task, submission, reviewer, sample);
+        }
+        if ("reject".equals(decision)) {
+            task.getExecution().getProcessInstance().setVariable("qualityRejected", true);
+            task.getExecution().getProcessInstance().setVariable("qualityRejectionReason",
+                    "Quality review by " + reviewer + ": " + (comment == null || comment.isEmpty() ? "rejected" : comment));
+        }
+        FORM_FIELDS.forEach(field -> task.getExecution().getProcessInstance().removeVariable(field));
+    }
+
+    private void recordSampleTest(DelegateTask task, Submission submission, String reviewer, String result) {
+        String number = Steps.text(task, "sampleReportNumber");
+        String lab = Steps.text(task, "sampleLab");
+        dossier.insertEvidence(submission.stationId(), submission.supplierId(), submission.productId(), submission.id(),
+                EvidenceType.SAMPLE_TEST_RESULT, number == null || number.isEmpty() ? "review-task-" + task.getId() : number,
+                lab == null || lab.isEmpty() ? "reviewer " + reviewer : lab, LocalDate.now(), null, null, result, reviewer);
+        if ("FAIL".equals(result)) {
+            supplierQuality.record(submission.stationId(), submission.supplierId(), submission.productId(), FAILED_SAMPLE_PENALTY,
+                    "Sample test failed in pre-selection (submission " + submission.id() + ")", "preselection-sample:" + task.getId());
+        }
+    }
+}

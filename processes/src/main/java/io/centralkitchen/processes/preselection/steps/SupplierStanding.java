@@ -1,0 +1,36 @@
+package io.centralkitchen.processes.preselection.steps;
+
+import io.centralkitchen.processes.preselection.Dossier;
+import io.centralkitchen.processes.catalogue.Product;
+import io.centralkitchen.processes.catalogue.Supplier;
+import io.centralkitchen.processes.preselection.SupplierRegistry;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the supplier's standing as it is now (after-sales may have lowered the score since the last round) for the
+ * eligibility decision, and marks the product as in review.
+ */
+@Component("supplierStanding")
+public class SupplierStanding implements JavaDelegate {
+
+    private final SupplierRegistry suppliers;
+    private final Dossier dossier;
+
+    public SupplierStanding(SupplierRegistry suppliers, Dossier dossier) {
+        this.suppliers = suppliers;
+        this.dossier = dossier;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Supplier supplier = suppliers.require(Steps.supplierId(execution));
+        execution.setVariable("qualityScore", supplier.qualityScore());
+        execution.setVariable("publicWelfare", supplier.publicWelfare());
+        Product product = dossier.requireProduct(Steps.productId(execution));
+        if (!Product.IN_REVIEW.equals(product.status())) {
+            dossier.setProductStatus(product.id(), Product.IN_REVIEW, product.statusReason());
+        }
+    }
+}
