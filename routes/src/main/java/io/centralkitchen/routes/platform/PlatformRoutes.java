@@ -84,11 +84,14 @@ public class PlatformRoutes extends RouteBuilder {
                 .process(PlatformRoutes::fromHttp);
     }
 
-    /** Only the platform request's own headers go out: never the exchange's other headers. */
+    /**
+     * Only the platform request's own headers go out: never the exchange's other headers. Camel's own headers stay
+     * (they are not sent, and the redelivery counter lives in them).
+     */
     static void toHttp(Exchange exchange) {
         PlatformRequest request = exchange.getProperty(REQUEST, PlatformRequest.class);
         var message = exchange.getMessage();
-        message.removeHeaders("*");
+        message.removeHeaders("*", "Camel*");
         message.setHeader(Exchange.HTTP_METHOD, request.method());
         message.setHeader(Exchange.HTTP_PATH, request.path());
         if (!request.query().isEmpty()) {
@@ -115,7 +118,7 @@ public class PlatformRoutes extends RouteBuilder {
         } else {
             body = raw == null ? "" : message.getBody(String.class);
         }
-        message.removeHeaders("*");
+        message.removeHeaders("*", "Camel*");
         PlatformResponse response = new PlatformResponse(status, body);
         if (status == 408 || status == 429 || status >= 500) {
             throw new TransientPlatformFailure(response);
