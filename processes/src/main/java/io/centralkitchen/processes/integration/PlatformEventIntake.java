@@ -8,6 +8,9 @@ import io.centralkitchen.routes.webhook.PlatformEvent;
 import io.centralkitchen.routes.webhook.PlatformEventSink;
 import org.springframework.stereotype.Component;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Where verified webhook events land in the application (inside the transaction that records their event id):
  * orders into the order book, refunds and complaints into after-sales, comments into the comment log.
@@ -19,6 +22,7 @@ public class PlatformEventIntake implements PlatformEventSink {
     private final PlatformOrders orders;
     private final PlatformComments comments;
     private final AfterSalesIntake afterSales;
+    private final Set<String> knownStations = ConcurrentHashMap.newKeySet();
 
     public PlatformEventIntake(StationService stations, PlatformOrders orders, PlatformComments comments, AfterSalesIntake afterSales) {
         this.stations = stations;
@@ -27,9 +31,17 @@ public class PlatformEventIntake implements PlatformEventSink {
         this.afterSales = afterSales;
     }
 
+    /** Stations are never removed, so a station once found is remembered; unknown ones are looked up every time. */
     @Override
     public boolean knowsStation(String stationId) {
-        return stations.find(stationId).isPresent();
+        if (knownStations.contains(stationId)) {
+            return true;
+        }
+        boolean known = stations.find(stationId).isPresent();
+        if (known) {
+            knownStations.add(stationId);
+        }
+        return known;
     }
 
     @Override
