@@ -1,5 +1,6 @@
 package io.centralkitchen.processes;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.lang.annotation.ElementType;
@@ -21,6 +22,7 @@ import java.lang.annotation.Target;
         "kitchen.admin.password=" + KitchenTest.ADMIN_PASSWORD,
         "kitchen.additional-stations[0].id=radio-two",
         "kitchen.additional-stations[0].name=Radio Two"})
+@ExtendWith(KitchenEngineRegistration.class)
 public @interface KitchenTest {
 
     String ADMIN_PASSWORD = "kitchen-admin-test";

@@ -1,0 +1,118 @@
+package io.centralkitchen.processes.aftersales;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@code after_sales_case} rows: what people and reports read about a case; the process drives the changes. */
+@Service
+public class AfterSalesCases {
+
+    public static final String PROCESS_KEY = "after-sales-case";
+
+    public record NewCase(String stationId, String caseRef, String platform, String origin, String ticketId, String orderId,
+                          Long productId, Long supplierId, String reasonCode, String description, BigDecimal orderAmount) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public AfterSalesCases(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long open(NewCase c) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement s = connection.prepareStatement("insert into after_sales_case (station_id, case_ref, platform, origin,"
+                    + " ticket_id, order_id, product_id, supplier_id, reason_code, description, order_amount, state, customer_updates,"
+                    + " opened_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', 0, ?)", Statement.RETURN_GENERATED_KEYS);
+            s.setString(1, c.stationId());
+            s.setString(2, c.caseRef());
+            s.setString(3, c.platform());
+            s.setString(4, c.origin());
+            s.setString(5, c.ticketId());
+            s.setString(6, c.orderId());
+            s.setObject(7, c.productId());
+            s.setObject(8, c.supplierId());
+            s.setString(9, c.reasonCode());
+            s.setString(10, c.description());
+            s.setBigDecimal(11, c.orderAmount());
+            s.setTimestamp(12, Timestamp.from(Instant.now()));
+            return s;
+        }, key);
+        Map<String, Object> keys = key.getKeys();
+        Object id = keys != null && keys.size() > 1 ? keys.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("id")).findFirst().orElseThrow().getValue() : key.getKey();
+        return ((Number) id).longValue();
+    }
+
+    public Optional<String> state(String stationId, String caseRef) {
+        return jdbc.queryForList("select state from after_sales_case where station_id = ? and case_ref = ?", String.class,
+                stationId, caseRef).stream().findFirst();
+    }
+
+    public boolean existsForOrder(String stationId, String platform, String orderId) {
+        Integer n = jdbc.queryForObject("select count(*) from after_sales_case where station_id = ? and platform = ? and order_id = ?",
+                Integer.class, stationId, platform, orderId);
+        return n != null && n > 0;
+    }
+
+    public Optional<Long> supplierOf(String stationId, Long productId) {
+        if (productId == null) {
+            return Optional.empty();
+        }
+        return jdbc.queryForList("select supplier_id from product where id = ? and station_id = ?", Long.class, productId, stationId)
+                .stream().findFirst();
+    }
+
+    public void routed(long caseId, String category, String priority) {
+        jdbc.update("update after_sales_case set category = ?, priority = ? where id = ?", category, priority, caseId);
+    }
+
+    public void escalated(long caseId) {
+        jdbc.update("update after_sales_case set state = 'ESCALATED' where id = ? and state = 'OPEN'", caseId);
+    }
+
+    public void resolved(long caseId, String resolution, String note, BigDecimal refundAmount, boolean confirmed, boolean severe) {
+        jdbc.update("update after_sales_case set state = 'RESOLVED', resolution = ?, resolution_note = ?, refund_amount = ?,"
+                        + " confirmed = ?, severe = ?, resolved_at = ? where id = ?",
+                resolution, note, refundAmount, confirmed, severe, Timestamp.from(Instant.now()), caseId);
+    }
+
+    public void platformReference(long caseId, String reference) {
+        jdbc.update("update after_sales_case set platform_reference = ? where id = ?", reference, caseId);
+    }
+
+    public void customerUpdate(long caseId) {
+        jdbc.update("update after_sales_case set customer_updates = customer_updates + 1 where id = ?", caseId);
+    }
+
+    /** A customer update for a case whose process has ended: counted on the row directly. */
+    public void customerUpdate(String stationId, String caseRef) {
+        jdbc.update("update after_sales_case set customer_updates = customer_updates + 1 where station_id = ? and case_ref = ?",
+                stationId, caseRef);
+    }
+
+    public void closed(long caseId, Integer satisfactionScore, String remark) {
+        jdbc.update("update after_sales_case set state = 'CLOSED', satisfaction_score = ?, satisfaction_remark = ?, closed_at = ?"
+                + " where id = ?", satisfactionScore, remark, Timestamp.from(Instant.now()), caseId);
+    }
+
+    /** A survey answer that came after the case closed without one. */
+    public void lateSatisfaction(String stationId, String caseRef, int score, String remark) {
+        jdbc.update("update after_sales_case set satisfaction_score = ?, satisfaction_remark = ? where station_id = ? and case_ref = ?"
+                + " and satisfaction_score is null", score, remark, stationId, caseRef);
+    }
+
+    public Map<String, Object> row(String stationId, String caseRef) {
+        return jdbc.queryForMap("select * from after_sales_case where station_id = ? and case_ref = ?", stationId, caseRef);
+    }
+}

@@ -1,0 +1,124 @@
+package io.centralkitchen.routes;
+
+import io.centralkitchen.routes.engine.CamundaEngineDelivery;
+import io.centralkitchen.routes.engine.EngineDelivery;
+import io.centralkitchen.routes.engine.EngineInbox;
+import io.centralkitchen.routes.engine.EngineInboxDispatcher;
+import io.centralkitchen.routes.engine.EngineInboxProperties;
+import io.centralkitchen.routes.engine.EngineInboxRoutes;
+import io.centralkitchen.routes.platform.PlatformAdapters;
+import io.centralkitchen.routes.platform.PlatformCaller;
+import io.centralkitchen.routes.platform.PlatformProperties;
+import io.centralkitchen.routes.platform.PlatformRoutes;
+import io.centralkitchen.routes.webhook.PlatformEventParser;
+import io.centralkitchen.routes.webhook.PlatformEventSink;
+import io.centralkitchen.routes.webhook.WebhookController;
+import io.centralkitchen.routes.webhook.WebhookProperties;
+import io.centralkitchen.routes.webhook.WebhookReceipts;
+import io.centralkitchen.routes.webhook.WebhookRoutes;
+import io.centralkitchen.routes.webhook.WebhookVerifier;
+import org.apache.camel.ProducerTemplate;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+
+/**
+ * The Camel side of Central Kitchen: platform adapters and their outbound routes, inbound webhooks (when the
+ * application provides a {@link PlatformEventSink}), and the engine inbox behind the {@code EngineBridge}.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties({PlatformProperties.class, WebhookProperties.class, EngineInboxProperties.class})
+public class RoutesAutoConfiguration {
+
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    // --- outbound: platform adapters ---
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PlatformCaller platformCaller(ProducerTemplate producerTemplate) {
+        return new PlatformCaller(producerTemplate);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PlatformAdapters platformAdapters(PlatformProperties properties, PlatformCaller caller) {
+        return new PlatformAdapters(properties, caller);
+    }
+
+    @Bean
+    public PlatformRoutes platformRoutes(PlatformProperties properties) {
+        return new PlatformRoutes(properties);
+    }
+
+    // --- the bridge into the engine ---
+
+    @Bean
+    @ConditionalOnMissingBean
+    public EngineInbox engineInbox(JdbcTemplate jdbc) {
+        return new EngineInbox(jdbc, CLOCK);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public EngineDelivery engineDelivery(ObjectProvider<RuntimeService> runtimeService) {
+        return new CamundaEngineDelivery(runtimeService);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public EngineInboxDispatcher engineInboxDispatcher(EngineInbox inbox, EngineDelivery delivery,
+                                                       PlatformTransactionManager transactionManager,
+                                                       EngineInboxProperties properties) {
+        return new EngineInboxDispatcher(inbox, delivery, new TransactionTemplate(transactionManager), properties, CLOCK);
+    }
+
+    @Bean
+    public EngineInboxRoutes engineInboxRoutes(EngineInboxDispatcher dispatcher, EngineInboxProperties properties) {
+        return new EngineInboxRoutes(dispatcher, properties);
+    }
+
+    // --- inbound: webhooks ---
+
+    @Bean
+    @ConditionalOnMissingBean
+    public WebhookVerifier webhookVerifier(PlatformProperties platforms, WebhookProperties webhooks) {
+        return new WebhookVerifier(platforms, webhooks, CLOCK);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PlatformEventParser platformEventParser() {
+        return new PlatformEventParser();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public WebhookReceipts webhookReceipts(JdbcTemplate jdbc) {
+        return new WebhookReceipts(jdbc, CLOCK);
+    }
+
+    @Bean
+    @ConditionalOnBean(PlatformEventSink.class)
+    public WebhookRoutes webhookRoutes(WebhookVerifier verifier, PlatformEventParser parser, WebhookReceipts receipts,
+                                       PlatformEventSink sink, WebhookProperties properties) {
+        return new WebhookRoutes(verifier, parser, receipts, sink, properties);
+    }
+
+    @Bean
+    @ConditionalOnBean(PlatformEventSink.class)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    public WebhookController webhookController(ProducerTemplate producerTemplate, WebhookProperties properties) {
+        return new WebhookController(producerTemplate, properties);
+    }
+}

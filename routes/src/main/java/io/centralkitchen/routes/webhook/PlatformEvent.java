@@ -1,0 +1,66 @@
+package io.centralkitchen.routes.webhook;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * An event a platform reported through a verified webhook: exactly one of order, complaint, comment and survey is set,
+ * matching the type.
+ *
+ * @param platform the platform id of the URL (a configured {@code kitchen.platforms} key)
+ * @param station  the station of the URL
+ * @param eventId  the platform's id of this event: a redelivery carries the same id
+ */
+public record PlatformEvent(String platform, String station, String eventId, Type type, Instant occurredAt,
+                            Order order, Complaint complaint, Comment comment, SurveyAnswer survey) {
+
+    public enum Type {
+        ORDER_CREATED("order.created"), ORDER_PAID("order.paid"), ORDER_SHIPPED("order.shipped"),
+        ORDER_REFUNDED("order.refunded"), COMPLAINT_OPENED("complaint.opened"), COMPLAINT_UPDATED("complaint.updated"),
+        COMMENT_CREATED("comment.created"), SURVEY_ANSWERED("survey.answered");
+
+        private final String wireName;
+
+        Type(String wireName) {
+            this.wireName = wireName;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+
+        public boolean isOrder() {
+            return wireName.startsWith("order.");
+        }
+
+        public boolean isComplaint() {
+            return wireName.startsWith("complaint.");
+        }
+
+        public static Optional<Type> fromWire(String name) {
+            return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+        }
+    }
+
+    /**
+     * @param productId   our product id, when the platform echoes the merchant product code we published with
+     * @param refundAmount order.refunded: the amount refunded (defaults to the order amount)
+     * @param refundReason order.refunded: the platform's reason code
+     */
+    public record Order(String orderId, BigDecimal amount, String currency, Integer quantity, Long productId,
+                        String sku, String showRef, BigDecimal refundAmount, String refundReason) {
+    }
+
+    /** @param reasonCode the platform's reason code (damaged, spoiled, not-as-described, late, ...) */
+    public record Complaint(String complaintId, String orderId, Long productId, String reasonCode, String description) {
+    }
+
+    public record Comment(String commentId, String text, String author, String showRef) {
+    }
+
+    /** @param caseRef the case reference our survey carried; score 1 (bad) to 5 (very good) */
+    public record SurveyAnswer(String caseRef, int score, String remark) {
+    }
+}
