@@ -3,6 +3,7 @@ package io.centralkitchen.processes;
 import io.centralkitchen.storage.MediaStore;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A fresh installation with no configured admin password, started twice on the same data directory, the way the
  * README's run command is used.
  */
+@Tag("own-application")
 @ExtendWith(OutputCaptureExtension.class)
 class FirstStartAndRestartTest {
 

@@ -1,6 +1,5 @@
 package io.centralkitchen.processes;
 
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.lang.annotation.ElementType;
@@ -13,6 +12,9 @@ import java.lang.annotation.Target;
  * carrying this annotation shares one application context, so the suite starts the platform once: prefer it to a
  * {@code @SpringBootTest} of your own, and keep tests independent of each other's data (unique business keys).
  * <p>
+ * Tests that need an application of their own (other configuration, restarts) are tagged {@code own-application} and
+ * run in JVMs of their own: the engine's static registries hold one "default" engine per JVM.
+ * <p>
  * Users: {@code admin} / {@link #ADMIN_PASSWORD}. Stations: {@code station-1} and {@code radio-two}.
  */
 @Target(ElementType.TYPE)
@@ -22,7 +24,6 @@ import java.lang.annotation.Target;
         "kitchen.admin.password=" + KitchenTest.ADMIN_PASSWORD,
         "kitchen.additional-stations[0].id=radio-two",
         "kitchen.additional-stations[0].name=Radio Two"})
-@ExtendWith(KitchenEngineRegistration.class)
 public @interface KitchenTest {
 
     String ADMIN_PASSWORD = "kitchen-admin-test";

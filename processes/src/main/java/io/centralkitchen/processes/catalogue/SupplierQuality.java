@@ -1,6 +1,5 @@
 package io.centralkitchen.processes.catalogue;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,13 +37,17 @@ public class SupplierQuality {
      */
     @Transactional
     public boolean record(String stationId, long supplierId, Long productId, int delta, String reason, String sourceRef) {
-        try {
-            jdbc.update("insert into supplier_quality_event (station_id, supplier_id, product_id, delta, reason, source_ref, created_at)"
-                            + " values (?, ?, ?, ?, ?, ?, ?)",
-                    stationId, supplierId, productId, delta, reason, sourceRef, Timestamp.from(Instant.now()));
-        } catch (DuplicateKeyException alreadyRecorded) {
+        // Look first rather than catch a duplicate key: on PostgreSQL a failed statement aborts the surrounding
+        // (engine) transaction. Two nodes racing on the same source still meet the unique constraint, and the loser's
+        // transaction is retried by the engine, which then finds the event.
+        Integer recorded = jdbc.queryForObject("select count(*) from supplier_quality_event where source_ref = ?",
+                Integer.class, sourceRef);
+        if (recorded != null && recorded > 0) {
             return false;
         }
+        jdbc.update("insert into supplier_quality_event (station_id, supplier_id, product_id, delta, reason, source_ref, created_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)",
+                stationId, supplierId, productId, delta, reason, sourceRef, Timestamp.from(Instant.now()));
         int updated = jdbc.update("update supplier set quality_score = greatest(?, least(?, quality_score + ?))"
                 + " where id = ? and station_id = ?", MIN_SCORE, MAX_SCORE, delta, supplierId, stationId);
         if (updated != 1) {
