@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -57,6 +58,12 @@ public class MediaWorkerAutoConfiguration {
                 }
                 worker.start(connection);
             };
+        }
+
+        /** Stop polling before the web server goes down (an in-process engine would refuse the next fetch). */
+        @Bean
+        ApplicationListener<ContextClosedEvent> mediaWorkerStopper(MediaWorker worker) {
+            return event -> worker.stop();
         }
     }
 
