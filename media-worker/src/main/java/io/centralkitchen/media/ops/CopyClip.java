@@ -23,10 +23,11 @@ public final class CopyClip {
     }
 
     public static ClipResult cut(Path source, TimeRange requested, Path target, ProgressListener listener) {
-        MediaInfo media = Probe.probe(source);
-        TimeRange range = requested.within(media);
         Progress progress = new Progress(listener);
+        TimeRange range = requested;
         try (Demuxer in = Probe.openMedia(source); Muxer out = Muxer.create(target, Containers.formatFor(target))) {
+            MediaInfo media = Probe.describe(in, source, true);
+            range = requested.within(media);
             long origin = Probe.mediaStart(in);
             long startMicros = media.keyframeAtOrBefore(range.inMicros());
             long startAbs = origin + startMicros;
@@ -55,6 +56,9 @@ public final class CopyClip {
                                 continue;
                             }
                             started = true;
+                            // Exactly this frame becomes 0: from microseconds it could be a tick off, and a frame a
+                            // tick before 0 is hidden by the MP4 edit list.
+                            videoOffset = packet.pts();
                         }
                         if (dts >= endAbs) {
                             videoDone = true;

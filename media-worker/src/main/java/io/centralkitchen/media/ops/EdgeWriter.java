@@ -41,7 +41,7 @@ final class EdgeWriter implements AutoCloseable {
     private final EdgeEncoding encoding;
     private final byte[] extradata;
     private final int outputIndex;
-    private final long shift;
+    private long shift = Long.MIN_VALUE;
     private final List<Encoded> pending = new ArrayList<>();
     private StreamDecoder decoder;
     private StreamEncoder encoder;
@@ -50,12 +50,25 @@ final class EdgeWriter implements AutoCloseable {
     private long reencodedFrames;
     private long frameTicks;
 
-    EdgeWriter(AVStream video, EdgeEncoding encoding, byte[] extradata, int outputIndex, long shift) {
+    EdgeWriter(AVStream video, EdgeEncoding encoding, byte[] extradata, int outputIndex) {
         this.video = video;
         this.encoding = encoding;
         this.extradata = extradata;
         this.outputIndex = outputIndex;
-        this.shift = shift;
+    }
+
+    /**
+     * The source tick that becomes 0 in the clip: the exact time of the clip's first frame (microsecond in-points
+     * would be a tick off, and a frame a tick before 0 is hidden by the MP4 edit list).
+     */
+    long shift() {
+        return shift;
+    }
+
+    void startAt(long sourceTicks) {
+        if (shift == Long.MIN_VALUE) {
+            shift = sourceTicks;
+        }
     }
 
     void decode(AVPacket packet, long inAbs, long outAbs, Muxer out) {
@@ -68,7 +81,15 @@ final class EdgeWriter implements AutoCloseable {
     /** Ends the head: everything decoded so far is encoded and written with the middle's DTS delay. */
     void finishHead(long delayTicks, Muxer out, long inAbs, long outAbs) {
         delay = Math.max(0, delayTicks);
+        writePending(out); // before the encoder's last packets: the muxer needs them in decoding order
         finish(out, inAbs, outAbs);
+    }
+
+    private void writePending(Muxer out) {
+        for (Encoded e : pending) {
+            write(e, out);
+        }
+        pending.clear();
     }
 
     /** Ends the current edge: flushes decoder and encoder and writes what is left. */
@@ -80,19 +101,19 @@ final class EdgeWriter implements AutoCloseable {
         if (delay < 0) {
             delay = 0;
         }
-        for (Encoded e : pending) {
-            write(e, out);
-        }
-        pending.clear();
+        writePending(out);
         closeCodecs();
     }
 
     private void encode(AVFrame frame, long inAbs, long outAbs, Muxer out) {
         long ts = frame.best_effort_timestamp();
         long micros = Timestamps.toMicros(ts, video.time_base());
-        if (!Timestamps.isSet(ts) || micros < inAbs || micros >= outAbs) {
+        // In- and out-point are on the frame grid, but in microseconds: allow for the rounding of stream ticks.
+        long tolerance = frameTicks > 0 ? Timestamps.toMicros(frameTicks, video.time_base()) / 4 : 1000;
+        if (!Timestamps.isSet(ts) || micros < inAbs - tolerance || micros >= outAbs - tolerance) {
             return;
         }
+        startAt(ts);
         frame.pts(ts);
         frame.pict_type(AV_PICTURE_TYPE_NONE); // let x264 choose; a decoded I-type would force extra keyframes
         encoder.encode(frame, packet -> collect(packet, out));

@@ -46,33 +46,41 @@ public final class Probe {
     }
 
     public static MediaInfo probe(Path file, boolean requireVideo) {
-        long size = sizeOf(file);
-        if (size == 0) {
-            throw new MediaInvalidException("The file is empty (0 bytes): the upload did not finish or wrote nothing. "
-                    + "Upload it again.");
-        }
         try (Demuxer in = openMedia(file)) {
-            if (requireVideo && !in.hasVideo()) {
-                throw new MediaInvalidException("The file has no video stream (found: " + streamTypes(in)
-                        + "). Upload a video file (H.264 in MP4 or FLV).");
-            }
-            List<Long> keyframes = in.hasVideo() ? keyframes(in) : List.of();
-            long duration = in.durationMicros();
-            MediaInfo.Video video = in.hasVideo() ? videoOf(in.video()) : null;
-            MediaInfo.Audio audio = in.hasAudio() ? audioOf(in.audio()) : null;
-            if (in.hasVideo()) {
-                checkFirstPictureDecodes(in, file);
-                checkEndIsPresent(in, keyframes, duration, file);
-            }
-            return new MediaInfo(in.context().iformat().name().getString(), duration, size, video, audio,
-                    streams(in), keyframes);
+            return describe(in, file, requireVideo);
         }
+    }
+
+    /**
+     * Describes and checks an opened input (which operations then go on reading: no second open of a long
+     * recording). Leaves the input positioned at its start.
+     */
+    static MediaInfo describe(Demuxer in, Path file, boolean requireVideo) {
+        long size = sizeOf(file);
+        if (requireVideo && !in.hasVideo()) {
+            throw new MediaInvalidException("The file has no video stream (found: " + streamTypes(in)
+                    + "). Upload a video file (H.264 in MP4 or FLV).");
+        }
+        List<Long> keyframes = in.hasVideo() ? keyframes(in) : List.of();
+        long duration = in.durationMicros();
+        MediaInfo.Video video = in.hasVideo() ? videoOf(in.video()) : null;
+        MediaInfo.Audio audio = in.hasAudio() ? audioOf(in.audio()) : null;
+        if (in.hasVideo()) {
+            checkFirstPictureDecodes(in, file);
+            checkEndIsPresent(in, keyframes, duration, file);
+        }
+        return new MediaInfo(in.context().iformat().name().getString(), duration, size, video, audio,
+                streams(in), keyframes);
     }
 
     /** Opens a file as media, or says in plain words why it is not. */
     static Demuxer openMedia(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new MediaInvalidException("The source file " + file.getFileName() + " does not exist.");
+        }
+        if (sizeOf(file) == 0) {
+            throw new MediaInvalidException("The file is empty (0 bytes): the upload did not finish or wrote nothing. "
+                    + "Upload it again.");
         }
         try {
             return Demuxer.open(file);

@@ -38,10 +38,11 @@ public final class SmartCut {
 
     public static ClipResult cut(Path source, TimeRange requested, Path target, EdgeEncoding encoding,
                                  ProgressListener listener) {
-        MediaInfo media = Probe.probe(source);
-        TimeRange range = requested.within(media);
         Progress progress = new Progress(listener);
+        TimeRange range = requested;
         try (Demuxer in = Probe.openMedia(source); Muxer out = Muxer.create(target, Containers.formatFor(target))) {
+            MediaInfo media = Probe.describe(in, source, true);
+            range = requested.within(media);
             AVStream video = in.video();
             requireSmartCuttable(video.codecpar());
             long origin = Probe.mediaStart(in);
@@ -55,12 +56,11 @@ public final class SmartCut {
             long gridStart = media.keyframeAtOrBefore(range.inMicros());
             long firstFrame = gridStart + ceilDiv(range.inMicros() - gridStart, frame) * frame;
             long inAbs = origin + firstFrame;
-            long outAbs = origin + range.outMicros();
-            long videoShift = Timestamps.fromMicros(inAbs, video.time_base());
+            long outAbs = origin + gridStart + ceilDiv(range.outMicros() - gridStart, frame) * frame;
             long audioShift = in.hasAudio() ? Timestamps.fromMicros(inAbs, in.audio().time_base()) : 0;
             long halfFrame = Math.round(5e5 / Math.max(1, media.video().frameRate()));
             byte[] extradata = extradata(video.codecpar());
-            EdgeWriter edges = new EdgeWriter(video, encoding, extradata, videoOut, videoShift);
+            EdgeWriter edges = new EdgeWriter(video, encoding, extradata, videoOut);
 
             in.seekToKeyframeBefore(origin + media.keyframeAtOrBefore(range.inMicros()));
             Phase phase = plan.headEmpty() ? Phase.MIDDLE : Phase.HEAD;
@@ -113,9 +113,10 @@ public final class SmartCut {
                                 prependParameterSets(packet, extradata);
                             }
                             middleStarted = true;
+                            edges.startAt(packet.pts()); // the clip starts with the middle when there is no head
                             copiedEnd = Math.max(copiedEnd, Timestamps.toMicros(packet.pts() + packet.duration(),
                                     video.time_base()) - inAbs);
-                            CopyClip.shift(packet, videoShift, videoOut);
+                            CopyClip.shift(packet, edges.shift(), videoOut);
                             out.write(packet);
                         }
                         default -> {

@@ -54,14 +54,17 @@ public record TranscodeProfile(String name, int width, int height, Fit fit, doub
     public String videoFilter(double sourceFrameRate) {
         int w = width;
         int h = height;
+        int bw = Math.max(4, w / 16 * 2); // blur canvas: 1/8 of the size, even
+        int bh = Math.max(4, h / 16 * 2);
+        int radius = Math.max(1, Math.min(8, Math.min(bw, bh) / 4 - 1)); // boxblur's limit on 4:2:0 chroma planes
         String fps = frameRate > 0 && Math.abs(frameRate - sourceFrameRate) > 0.01 ? "fps=" + frameRate + "," : "";
         return fps + switch (fit) {
             case PAD -> "scale=" + w + ":" + h + ":force_original_aspect_ratio=decrease,"
                     + "pad=" + w + ":" + h + ":(ow-iw)/2:(oh-ih)/2:black,setsar=1";
             case CROP -> "scale=" + w + ":" + h + ":force_original_aspect_ratio=increase,crop=" + w + ":" + h + ",setsar=1";
             // The background is blurred at 1/8 size: the same look for a fraction of the cost of blurring full size.
-            case BLUR_PAD -> "split=2[bg][fg];[bg]scale=" + (w / 8) + ":" + (h / 8) + ":force_original_aspect_ratio=increase,"
-                    + "crop=" + (w / 8) + ":" + (h / 8) + ",boxblur=8:2,scale=" + w + ":" + h + "[blurred];"
+            case BLUR_PAD -> "split=2[bg][fg];[bg]scale=" + bw + ":" + bh + ":force_original_aspect_ratio=increase,"
+                    + "crop=" + bw + ":" + bh + ",boxblur=" + radius + ":2,scale=" + w + ":" + h + "[blurred];"
                     + "[fg]scale=" + w + ":" + h + ":force_original_aspect_ratio=decrease[sharp];"
                     + "[blurred][sharp]overlay=(W-w)/2:(H-h)/2,setsar=1";
         };
