@@ -17,8 +17,9 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * The four media figures, each against its reference in the same run. Wall times; every measurement is taken twice,
- * alternating JavaCV and the ffmpeg CLI, and the faster of the two counts (the machine is shared).
+ * The four media figures, each against its reference in the same run. Wall times; every measurement is repeated,
+ * alternating JavaCV and the ffmpeg CLI, and the fastest run of each counts (the machine is shared: a run slowed
+ * down by a neighbour's build says nothing about either side).
  */
 public class MediaBench {
 
@@ -45,7 +46,7 @@ public class MediaBench {
                 "-movflags", "+faststart", out.resolve("vertical-cli.mp4").toString()));
         double javacvTranscode = Double.MAX_VALUE;
         double cliTranscode = Double.MAX_VALUE;
-        for (int run = 0; run < 2; run++) {
+        for (int run = 0; run < 3; run++) {
             javacvTranscode = Math.min(javacvTranscode, time(() -> Transcode.run(excerpt, vertical,
                     out.resolve("vertical-javacv.mp4"), ProgressListener.NONE)));
             cliTranscode = Math.min(cliTranscode, time(() -> run(cli)));

@@ -1,12 +1,8 @@
 package io.centralkitchen.media.ops;
 
-import io.centralkitchen.media.ffmpeg.FFmpegRuntime;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -81,29 +77,13 @@ class ProbeTest {
     }
 
     @Test
-    void aCorruptHeaderIsInvalid() throws Exception {
-        byte[] bytes = Files.readAllBytes(TestMedia.small("flv"));
-        for (int i = 0; i < 64; i++) {
-            bytes[i] = (byte) (i * 37 + 11);
-        }
-        Path corrupt = Files.write(dir.resolve("corrupt.flv"), bytes);
-
-        assertThatThrownBy(() -> Probe.probe(corrupt)).isInstanceOf(MediaInvalidException.class);
+    void aCorruptHeaderIsInvalid() {
+        assertThatThrownBy(() -> Probe.probe(TestMedia.corruptHeader())).isInstanceOf(MediaInvalidException.class);
     }
 
     @Test
-    void soundWithoutPictureIsInvalid() throws Exception {
-        Path audioOnly = dir.resolve("voice.m4a");
-        FFmpegRuntime.init();
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(audioOnly.toFile(), 2)) {
-            recorder.setFormat("mp4");
-            recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
-            recorder.setSampleRate(48000);
-            recorder.start();
-            short[] silence = new short[48000 * 2];
-            recorder.recordSamples(48000, 2, ShortBuffer.wrap(silence));
-            recorder.stop();
-        }
+    void soundWithoutPictureIsInvalid() {
+        Path audioOnly = TestMedia.audioOnly();
 
         assertThatThrownBy(() -> Probe.probe(audioOnly)).isInstanceOf(MediaInvalidException.class)
                 .hasMessageContaining("no video stream (found: audio)");

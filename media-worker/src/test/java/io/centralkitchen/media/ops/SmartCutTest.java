@@ -23,9 +23,14 @@ class SmartCutTest {
             "small.flv, 1.0, 6.52",  // FLV source, MP4 out
             "bframes, 2.5, 7.7",     // B-frames in the copied middle
             "small.mp4, 4.0, 8.0",   // both points on keyframes: nothing re-encoded
-            "small.mp4, 4.5, 5.5"})  // inside one GOP: all re-encoded
+            "small.mp4, 4.5, 5.5",   // inside one GOP: all re-encoded
+            "long-gop, 0.52, 9.3"})  // a long head: the encoder hands out packets before the head ends
     void isFrameAccurateAndInSync(String name, double in, double out) {
-        Path source = name.equals("bframes") ? TestMedia.withBFrames() : TestMedia.small(name.substring(name.indexOf('.') + 1));
+        Path source = switch (name) {
+            case "bframes" -> TestMedia.withBFrames();
+            case "long-gop" -> TestMedia.make("long-gop.mp4", "mp4", 12, 320, 180, 25, 100);
+            default -> TestMedia.small(name.substring(name.indexOf('.') + 1));
+        };
         Path clip = dir.resolve("smart.mp4");
 
         ClipResult result = SmartCut.cut(source, TimeRange.ofSeconds(in, out), clip, EdgeEncoding.DEFAULT, ProgressListener.NONE);
@@ -36,6 +41,7 @@ class SmartCutTest {
         long firstPts = packets.stream().mapToLong(TestMedia.VideoPacket::ptsMicros).min().orElseThrow();
         long lastPts = packets.stream().mapToLong(TestMedia.VideoPacket::ptsMicros).max().orElseThrow();
         long videoDuration = lastPts - firstPts + FRAME;
+        assertThat(firstPts).as("the clip's first frame is shown at 0").isZero();
         assertThat(Math.abs(videoDuration - requested)).as("video duration %d vs requested %d", videoDuration, requested)
                 .isLessThanOrEqualTo(FRAME);
         assertThat(packets.stream().min(Comparator.comparingLong(TestMedia.VideoPacket::ptsMicros)).orElseThrow().key()).isTrue();

@@ -67,6 +67,45 @@ public final class TestMedia {
         }
     }
 
+    /** 1 s of AAC in MP4, no video. */
+    public static synchronized Path audioOnly() {
+        try {
+            Files.createDirectories(DIR);
+            Path file = DIR.resolve("voice.m4a");
+            if (!Files.exists(file)) {
+                io.centralkitchen.media.ffmpeg.FFmpegRuntime.init();
+                try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 2)) {
+                    recorder.setFormat("mp4");
+                    recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
+                    recorder.setSampleRate(48000);
+                    recorder.start();
+                    recorder.recordSamples(48000, 2, java.nio.ShortBuffer.wrap(new short[48000 * 2]));
+                    recorder.stop();
+                }
+            }
+            return file;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot make audio-only test media", e);
+        }
+    }
+
+    /** The small FLV with its first 64 bytes (the header) overwritten. */
+    public static synchronized Path corruptHeader() {
+        try {
+            Path file = DIR.resolve("corrupt.flv");
+            if (!Files.exists(file)) {
+                byte[] bytes = Files.readAllBytes(small("flv"));
+                for (int i = 0; i < 64; i++) {
+                    bytes[i] = (byte) (i * 37 + 11);
+                }
+                Files.write(file, bytes);
+            }
+            return file;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static synchronized Path make(String name, String format, int seconds, int w, int h, int fps, int gop) {
         try {
             Files.createDirectories(DIR);

@@ -127,6 +127,8 @@ class MediaWorkerTest {
         String truncated = "station-1/raw/" + UUID.randomUUID() + ".flv";
         store.put(truncated, java.util.Arrays.copyOf(whole, whole.length / 2), "video/x-flv");
         String mp4 = upload("station-1/raw/" + UUID.randomUUID() + ".mp4", TestMedia.small("mp4"));
+        String voice = upload("station-1/raw/" + UUID.randomUUID() + ".m4a", TestMedia.audioOnly());
+        String corrupt = upload("station-1/raw/" + UUID.randomUUID() + ".flv", TestMedia.corruptHeader());
         worker("w-bad", 2, Duration.ofSeconds(30), store);
 
         Map<ProcessInstance, String> expectations = new HashMap<>();
@@ -137,14 +139,17 @@ class MediaWorkerTest {
         expectations.put(start(MediaTopics.CLIP, Map.of("sourceKey", "station-1/raw/missing.mp4", "inSeconds", 1,
                 "outSeconds", 2)), "does not exist");
         expectations.put(start(MediaTopics.TRANSCODE, Map.of("sourceKey", mp4, "profile", "cinema-4k")), "Unknown profile 'cinema-4k'");
+        expectations.put(start(MediaTopics.COVER, Map.of("sourceKey", voice, "atSeconds", 0.5)), "no video stream");
+        expectations.put(start(MediaTopics.PROBE, Map.of("sourceKey", corrupt)), "it is corrupt, truncated");
 
         expectations.forEach((instance, message) -> {
             Task fix = await().atMost(Duration.ofSeconds(60)).until(() -> task(instance), t -> t != null);
             assertThat(fix.getTaskDefinitionKey()).as("%s", message).isEqualTo("fixInput");
             assertThat((String) runtimeService.getVariable(instance.getId(), "mediaError")).contains(message);
         });
-        assertThat(store.exists(text)).isTrue();
-        assertThat(store.exists(truncated)).isTrue();
+        for (String source : new String[]{text, truncated, voice, corrupt}) {
+            assertThat(store.exists(source)).as("source %s kept", source).isTrue();
+        }
     }
 
     @Test
