@@ -40,6 +40,7 @@ public final class StreamEncoder implements AutoCloseable {
             throw new IllegalStateException("FFmpeg has no encoder '" + name + "' in this build");
         }
         context = avcodec_alloc_context3(codec);
+        context.thread_count(0); // all cores, as the ffmpeg command line does; the library default is one thread
         packet = av_packet_alloc();
     }
 

@@ -16,8 +16,8 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
 /**
  * Re-encodes a source into a {@link TranscodeProfile}: decode, fit the picture (pad, crop or blurred pad), encode
- * H.264 + AAC. Pictures stay in YUV 4:2:0 from decoder to encoder — no RGB round trip — which keeps the cost close
- * to the ffmpeg command line's (see bench/media).
+ * H.264 + AAC ({@link TranscodePipeline}: FFmpeg frames by reference from stage to stage, the ffmpeg command line's
+ * cost — see bench/media). Also the JavaCV recorder set-up shared with teasers.
  */
 public final class Transcode {
 
@@ -28,54 +28,8 @@ public final class Transcode {
     }
 
     public static Result run(Path source, TranscodeProfile profile, Path target, ProgressListener listener) {
-        MediaInfo media = Probe.probe(source);
         Progress progress = new Progress(listener);
-        double sourceFps = media.video().frameRate() > 0 ? media.video().frameRate() : 25;
-        double outFps = profile.frameRate() > 0 ? profile.frameRate() : sourceFps;
-        FFmpegRuntime.init();
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toFile())) {
-            grabber.setPixelFormat(AV_PIX_FMT_YUV420P);
-            grabber.setVideoOption("threads", "auto");
-            grabber.setSampleRate(profile.audioSampleRate());
-            grabber.setAudioChannels(profile.audioChannels());
-            startGrabber(grabber);
-            try (FFmpegFrameFilter filter = new FFmpegFrameFilter(profile.videoFilter(sourceFps),
-                    grabber.getImageWidth(), grabber.getImageHeight());
-                 FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toFile(), profile.width(), profile.height(),
-                         media.hasAudio() ? profile.audioChannels() : 0)) {
-                filter.setPixelFormat(AV_PIX_FMT_YUV420P);
-                filter.setFrameRate(sourceFps);
-                filter.setAspectRatio(grabber.getAspectRatio());
-                filter.start();
-                configure(recorder, profile, outFps, media.hasAudio(), Containers.formatFor(target));
-                recorder.start();
-                long duration = Math.max(1, media.durationMicros());
-                Frame frame;
-                while ((frame = grabOrInvalid(grabber)) != null) {
-                    if (frame.image != null) {
-                        filter.push(frame, AV_PIX_FMT_YUV420P);
-                        Frame out;
-                        while ((out = filter.pull()) != null) {
-                            recorder.record(out, AV_PIX_FMT_YUV420P);
-                        }
-                        progress.update((double) frame.timestamp / duration);
-                    } else if (frame.samples != null && media.hasAudio()) {
-                        recorder.record(frame);
-                    }
-                }
-                filter.push(null);
-                Frame out;
-                while ((out = filter.pull()) != null) {
-                    recorder.record(out, AV_PIX_FMT_YUV420P);
-                }
-                recorder.stop();
-            }
-            grabber.stop();
-        } catch (FrameFilter.Exception | FrameRecorder.Exception e) {
-            throw new IllegalStateException("Transcoding to profile '" + profile.name() + "' failed: " + e.getMessage(), e);
-        } catch (FrameGrabber.Exception e) {
-            throw new IllegalStateException("Closing the source failed: " + e.getMessage(), e);
-        }
+        TranscodePipeline.transcode(source, profile, target, progress);
         progress.done();
         return new Result(target, Probe.probe(target));
     }
