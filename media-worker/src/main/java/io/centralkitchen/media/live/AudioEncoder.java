@@ -88,6 +88,7 @@ final class AudioEncoder implements AutoCloseable {
                 AvError.check(result, "AAC encoder failed");
                 try {
                     avcodec.av_packet_rescale_ts(packet, context.time_base(), LiveStreams.MILLIS);
+                    packet.stream_index(LiveStreams.AUDIO);
                     sink.accept(packet);
                 } finally {
                     avcodec.av_packet_unref(packet);

@@ -71,6 +71,12 @@ final class Demuxer implements AutoCloseable {
 
     /** Opens a URL or file; {@code description} (masked) names it in errors. */
     static Demuxer open(String url, String description, Duration readTimeout) throws IOException {
+        return open(url, Map.of(), description, readTimeout);
+    }
+
+    /** Opens a URL or file with protocol/format options (e.g. {@code listen=1} for an RTMP server). */
+    static Demuxer open(String url, Map<String, String> extraOptions, String description, Duration readTimeout)
+            throws IOException {
         Demuxer demuxer = new Demuxer(description, readTimeout);
         try {
             demuxer.context = avformat.avformat_alloc_context();
@@ -79,6 +85,7 @@ final class Demuxer implements AutoCloseable {
             if (url.contains("://")) {
                 avutil.av_dict_set(options, "rw_timeout", String.valueOf(readTimeout.toNanos() / 1000), 0);
             }
+            extraOptions.forEach((k, v) -> avutil.av_dict_set(options, k, v, 0));
             demuxer.start(url, null, options);
             return demuxer;
         } catch (IOException | RuntimeException e) {

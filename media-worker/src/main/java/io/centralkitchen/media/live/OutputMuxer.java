@@ -30,6 +30,7 @@ final class OutputMuxer implements AutoCloseable {
     private final MonotonicDts dts = new MonotonicDts(2);
     private AVFormatContext context;
     private boolean headerWritten;
+    private long firstDts = Long.MIN_VALUE;
     private boolean opened;
 
     /**
@@ -106,12 +107,20 @@ final class OutputMuxer implements AutoCloseable {
             return;
         }
         dts.fix(index, packet);
+        // FLV refuses any packet older than the first one written (its "delay"); audio queued just behind the
+        // starting keyframe is such a packet: skip it
+        if (firstDts == Long.MIN_VALUE) {
+            firstDts = packet.dts();
+        } else if (packet.dts() < firstDts) {
+            return;
+        }
         avcodec.av_packet_rescale_ts(packet, LiveStreams.MILLIS, context.streams(index).time_base());
         deadline.arm(ioTimeout);
         int result = avformat.av_write_frame(context, packet);
         deadline.disarm();
         if (result < 0) {
-            throw deadline.isAborted() ? new IOException("Stopped") : new AvError("Cannot send to " + description, result);
+            throw deadline.isAborted() ? new IOException("Stopped") : new AvError("Cannot send "
+                    + (index == LiveStreams.VIDEO ? "video" : "audio") + " at " + packet.dts() + " ms to " + description, result);
         }
     }
 

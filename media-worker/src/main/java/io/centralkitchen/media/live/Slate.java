@@ -94,8 +94,10 @@ final class Slate implements AutoCloseable {
         byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         SwsContext sws = swscale.sws_getContext(w, h, avutil.AV_PIX_FMT_BGR24, w, h, avutil.AV_PIX_FMT_YUV420P,
                 swscale.SWS_BILINEAR, null, null, (DoublePointer) null);
-        try (BytePointer source = new BytePointer(bgr); PointerPointer<?> src = new PointerPointer<>(source);
-             IntPointer stride = new IntPointer(new int[]{w * 3})) {
+        // sws_scale reads four plane pointers and strides, whatever the format
+        try (BytePointer source = new BytePointer(bgr); PointerPointer<?> src = new PointerPointer<>(4);
+             IntPointer stride = new IntPointer(new int[]{w * 3, 0, 0, 0})) {
+            src.put(0, source);
             swscale.sws_scale(sws, src, stride, 0, h, frame.data(), frame.linesize());
         } finally {
             swscale.sws_freeContext(sws);

@@ -97,6 +97,7 @@ final class VideoEncoder implements AutoCloseable {
             }
             AvError.check(result, "H.264 encoder failed at " + profile.label());
             try {
+                packet.stream_index(LiveStreams.VIDEO);
                 sink.accept(packet);
             } finally {
                 avcodec.av_packet_unref(packet);
