@@ -102,12 +102,7 @@ final class Destination implements AutoCloseable {
         int failures = 0;
         boolean everLive = false;
         while (stopped.getCount() > 0) {
-            state = failures == 0 && !everLive ? State.CONNECTING : state == State.CIRCUIT_OPEN ? State.CIRCUIT_OPEN
-                    : State.RECONNECTING;
-            queue.restartAtKeyframe();
-            if (state != State.CONNECTING) {
-                state = State.CONNECTING;
-            }
+            state = State.CONNECTING; // packets are queued from here on, starting at the next keyframe
             try {
                 connect();
                 if (everLive) {
@@ -126,28 +121,31 @@ final class Destination implements AutoCloseable {
                 failures++;
                 lastError = LiveSecrets.redact(String.valueOf(e.getMessage()));
                 lastErrorAt = Instant.now();
-                connectedSince = null;
-                bitrateKbps = 0;
-                fps = 0;
-                boolean open = failures >= settings.circuitBreakerFailures();
-                state = open ? State.CIRCUIT_OPEN : State.RECONNECTING;
-                long wait = open ? settings.circuitBreakerOpen().toMillis() : backoff(failures);
-                log.warn("Show {}: destination {} ({}) failed ({}), {} in {} ms", showId, spec.id(), masked, lastError,
-                        open ? "circuit open, trying again" : "reconnecting", wait);
-                if (open) {
-                    failures = settings.circuitBreakerFailures() - 1; // half-open: one more failure opens it again
-                }
             } finally {
                 closeMuxer();
-                queue.restartAtKeyframe();
             }
-            if (stopped.getCount() > 0 && state != State.LIVE) {
-                try {
-                    stopped.await(state == State.CIRCUIT_OPEN ? settings.circuitBreakerOpen().toMillis()
-                            : backoff(failures), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
+            if (stopped.getCount() == 0) {
+                break;
+            }
+            // down: nothing is queued until the next attempt, which starts again at a keyframe
+            connectedSince = null;
+            bitrateKbps = 0;
+            fps = 0;
+            boolean open = failures >= settings.circuitBreakerFailures();
+            state = open ? State.CIRCUIT_OPEN : State.RECONNECTING;
+            queue.restartAtKeyframe();
+            long wait = open ? settings.circuitBreakerOpen().toMillis() : backoff(Math.max(1, failures));
+            log.warn("Show {}: destination {} ({}) is down ({}), {} in {} ms", showId, spec.id(), masked, lastError,
+                    open ? "circuit open, one more try" : "reconnecting", wait);
+            if (open) {
+                failures = settings.circuitBreakerFailures() - 1; // half-open: the next failure opens it again
+            }
+            try {
+                if (stopped.await(wait, TimeUnit.MILLISECONDS)) {
                     break;
                 }
+            } catch (InterruptedException e) {
+                break;
             }
         }
         state = State.STOPPED;
@@ -191,7 +189,7 @@ final class Destination implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            measure(null);
+            measure();
             if (packet == null) {
                 continue;
             }
@@ -213,7 +211,7 @@ final class Destination implements AutoCloseable {
         }
     }
 
-    private void measure(Object ignored) {
+    private void measure() {
         long now = System.nanoTime();
         long elapsed = now - windowStart;
         if (elapsed >= 1_000_000_000L) {

@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -165,9 +164,5 @@ public final class LiveEngine implements AutoCloseable {
                 ingest = null;
             }
         }
-    }
-
-    static Duration orDefault(Duration d, Duration fallback) {
-        return d == null ? fallback : d;
     }
 }

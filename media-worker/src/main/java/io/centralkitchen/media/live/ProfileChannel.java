@@ -127,7 +127,7 @@ final class ProfileChannel implements AutoCloseable {
 
     /** Program thread: a decoded picture or audio frame (borrowed) at program time {@code ptsMillis}. */
     void offerFrame(AVFrame frame, boolean audio, long ptsMillis) {
-        if (mode != Mode.ENCODE) {
+        if (mode != Mode.ENCODE || !running) {
             return;
         }
         AVFrame ref = avutil.av_frame_clone(frame);
@@ -139,7 +139,7 @@ final class ProfileChannel implements AutoCloseable {
 
     /** Program thread: an ingest packet (borrowed, Annex B, program milliseconds) for {@code COPY} mode. */
     void offerIngestPacket(AVPacket packet) {
-        if (mode != Mode.COPY) {
+        if (mode != Mode.COPY || !running) {
             return;
         }
         AVPacket ref = avcodec.av_packet_clone(packet);

@@ -109,7 +109,11 @@ class SimulcastTest {
     @Test
     @Order(1)
     void threeDestinationsWithTwoProfilesShareTwoEncoders() {
-        await().atMost(Duration.ofSeconds(40)).until(() -> bilibili.count() > 50 && youtube.count() > 50 && douyin.count() > 50);
+        // the slate plays from the start; wait for the studio feed on every destination
+        await().atMost(Duration.ofSeconds(40)).until(() -> show.stats().state().equals("LIVE")
+                && bilibili.count() > 50 && youtube.count() > 50 && douyin.count() > 50
+                && !RtmpReceiver.isSlate(bilibili.last().cornerYuv()) && !RtmpReceiver.isSlate(youtube.last().cornerYuv())
+                && !RtmpReceiver.isSlate(douyin.last().cornerYuv()));
 
         assertThat(bilibili.last().width()).isEqualTo(320);
         assertThat(bilibili.last().height()).isEqualTo(180);
@@ -216,6 +220,24 @@ class SimulcastTest {
 
     @Test
     @Order(6)
+    void aCopiedDestinationAlsoGetsTheSlateAndComesBackWithoutReconnecting() throws Exception {
+        int sessions = extra.sessions();
+        studio.close();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> RtmpReceiver.isSlate(extra.last().cornerYuv()));
+        assertThat(show.encoders()).as("the slate is encoded for the copied profile too").isEqualTo(3);
+        int beforeReturn = extra.count();
+        studio = new StudioPublisher(ingestUrl(INGEST_KEY));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !RtmpReceiver.isSlate(extra.last().cornerYuv()));
+
+        assertThat(extra.sessions()).isEqualTo(sessions);
+        assertThat(extra.last().width()).isEqualTo(640);
+        assertContinuous(extra.pictures().subList(beforeReturn - 50, extra.count()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> show.encoders() == 2);
+    }
+
+    @Test
+    @Order(7)
     void noStreamKeyAppearsInLogsStatsOrErrors() throws Exception {
         String statsJson = new ObjectMapper().registerModule(new JavaTimeModule()).writeValueAsString(show.stats());
         StringBuilder everything = new StringBuilder(statsJson);
