@@ -7,6 +7,9 @@ import io.centralkitchen.processes.platform.KitchenGroups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,7 +23,10 @@ import static org.awaitility.Awaitility.await;
 
 /** The producers' live API and public HLS playback, on the whole platform (rehearsal feed: the test pattern). */
 @KitchenTest
+@ExtendWith(OutputCaptureExtension.class)
 class LiveApiTest {
+
+    static final String PUSH_KEY = "kitchen-test-push-key-a1b2";
 
     @LocalServerPort
     int port;
@@ -28,9 +34,11 @@ class LiveApiTest {
     IdentityService identityService;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
-    void aProducerGoesLiveMarksProductsAndTheWebsitePlaysHls() {
+    void aProducerGoesLiveMarksProductsAndTheWebsitePlaysHls(CapturedOutput output) {
         user("pia", KitchenGroups.PRODUCERS);
         user("ed", KitchenGroups.EDITORS);
         TestHttp producer = new TestHttp(port).as("pia", "pia-password");
@@ -46,8 +54,10 @@ class LiveApiTest {
 
         TestHttp.Response started = producer.postJson("/api/shows/" + show + "/live/start", Map.of("stationId", "station-1",
                 "title", "API rehearsal", "ingest", Map.of("mode", "TEST_PATTERN"),
-                "destinations", List.of(Map.of("id", "website", "preset", "website"))));
+                "destinations", List.of(Map.of("id", "website", "preset", "website"),
+                        Map.of("id", "unreachable", "preset", "custom-rtmp", "secretId", "test-push"))));
         assertThat(started.status()).as(started.body()).isEqualTo(201);
+        assertThat(started.body()).doesNotContain(PUSH_KEY).contains("rtmp://127.0.0.1:9/…/****a1b2");
         assertThat(started.json().path("destinations").get(0).path("target").asText()).isEqualTo("/live/" + show + "/index.m3u8");
 
         TestHttp viewer = new TestHttp(port);
@@ -68,6 +78,17 @@ class LiveApiTest {
         assertThat(producer.get("/api/shows/" + show + "/live/markers").json().get(0).path("productId").asLong()).isEqualTo(42);
         JsonNode stats = producer.get("/api/shows/" + show + "/live/stats").json();
         assertThat(stats.path("destinations").get(0).path("state").asText()).isEqualTo("LIVE");
+        await().atMost(Duration.ofSeconds(20)).until(() -> producer.get("/api/shows/" + show + "/live/stats").json()
+                .path("destinations").get(1).path("lastError").asText().contains("Connection refused"));
+        TestHttp.Response failing = producer.get("/api/shows/" + show + "/live/stats");
+        assertThat(failing.body()).doesNotContain(PUSH_KEY);
+        assertThat(failing.json().path("destinations").get(1).path("state").asText()).isIn("RECONNECTING", "CONNECTING");
+        // (Spring Boot tests do not export to Prometheus; the gauges behind /actuator/prometheus are these)
+        assertThat(meters.get("kitchen.live.destination.state").tags("show", show, "destination", "website").gauge().value())
+                .isEqualTo(1.0);
+        assertThat(meters.get("kitchen.live.destination.reconnects").tags("show", show, "destination", "unreachable").gauge())
+                .isNotNull();
+        assertThat(meters.get("kitchen.live.encoders").tags("show", show).gauge().value()).as("two distinct profiles").isEqualTo(2.0);
         assertThat(new TestHttp(port).get("/api/shows/" + show + "/live/stats").status()).isEqualTo(401);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
@@ -78,6 +99,7 @@ class LiveApiTest {
         assertThat(jdbc.queryForObject("select count(*) from live_session where show_id = ? and manifest_key is not null",
                 Integer.class, show)).isEqualTo(1);
         assertThat(producer.get("/api/shows/" + show + "/live/stats").status()).isEqualTo(404);
+        assertThat(output.getAll()).contains("unreachable").doesNotContain(PUSH_KEY);
     }
 
     private void user(String id, String group) {
