@@ -230,7 +230,8 @@ public final class LiveShow {
         destinations.values().forEach(d -> list.add(d.stats()));
         return new ShowStats(spec.stationId(), spec.showId(), spec.title(), feed.state().name(),
                 spec.ingest().mode().name(), feed.ingestDescription(), ingestUrl, feed.programMillis(), feed.switches(),
-                encoders(), channels.size(), list, recorder == null ? null : recorder.recordingId(),
+                encoders(), channels.size(), channels.values().stream().mapToLong(ProfileChannel::droppedFrames).sum(),
+                list, recorder == null ? null : recorder.recordingId(),
                 recorder == null ? 0 : recorder.segments().size(), recorder == null ? 0 : recorder.droppedPackets(),
                 startedAt);
     }

@@ -29,6 +29,31 @@ public class HlsController {
         this.engine = engine;
     }
 
+    /** A bare player page for the playlist (browsers with native HLS: Safari, Chrome, Edge, mobile browsers). */
+    @GetMapping(value = "/live/{showId}/", produces = MediaType.TEXT_HTML_VALUE)
+    public ResponseEntity<String> player(@PathVariable String showId) {
+        if (!SHOW.matcher(showId).matches()) {
+            return ResponseEntity.notFound().build();
+        }
+        String page = """
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8"><title>%1$s — live</title>
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <style>body{margin:0;background:#111;color:#ddd;font-family:sans-serif}
+                video{display:block;width:100%%;max-height:90vh;background:#000}p{padding:0 1em}</style></head>
+                <body><video id="live" src="index.m3u8" controls autoplay muted playsinline></video>
+                <p id="note">Live: %1$s — <a href="index.m3u8" style="color:#9cf">index.m3u8</a></p>
+                <script>
+                  const v = document.getElementById('live');
+                  if (!v.canPlayType('application/vnd.apple.mpegurl')) {
+                    document.getElementById('note').textContent =
+                      'This browser does not play HLS by itself: open index.m3u8 in VLC or ffplay, or use an HLS.js player.';
+                  }
+                </script></body></html>
+                """.formatted(showId);
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(page);
+    }
+
     @GetMapping("/live/{showId}/{file}")
     public ResponseEntity<FileSystemResource> serve(@PathVariable String showId, @PathVariable String file) {
         if (!SHOW.matcher(showId).matches() || !FILE.matcher(file).matches()) {
