@@ -1,35 +1,52 @@
 #!/usr/bin/env bash
 # Simulcast fan-out benchmark: CPU of one feed to 4 destinations sharing a profile vs 1 destination (same run), and
 # the engine against the ffmpeg CLI's tee muxer doing the same 4-way job. Needs the Debian ffmpeg CLI (installed if
-# missing). Prints key=value figures last. Usage: bench/simulcast/run.sh [seconds]
+# missing). Prints key=value figures last. Usage: bench/simulcast/run.sh [seconds per window] [pairs of windows]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mkdir -p target
-SECONDS_MEASURED=${1:-20}
+SECONDS_MEASURED=${1:-10}
 command -v ffmpeg >/dev/null || (apt-get update -qq && apt-get install -y -qq ffmpeg >/dev/null)
 ./mvnw -B -q -pl media-worker -am compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt >/dev/null
 CP="media-worker/target/classes:storage/target/classes:$(cat media-worker/target/bench-cp.txt)"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 INGEST=$(free_port); P=(); for i in 1 2 3 4; do P+=($(free_port)); done
 PIDS=()
-cleanup() { for p in "${PIDS[@]:-}"; do kill "$p" 2>/dev/null || true; done; }
+cleanup() { for p in "${PIDS[@]:-}"; do pkill -P "$p" 2>/dev/null || true; kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
-receivers() { for i in 1 2 3 4; do
-  ( while true; do ffmpeg -loglevel error -listen 1 -i "rtmp://127.0.0.1:${P[$((i-1))]}/live/bench-$i" -c copy -f null - || true; done ) &
-  PIDS+=($!); done; }
-publish() { ffmpeg -loglevel error -re -f lavfi -i testsrc2=size=1280x720:rate=25 -f lavfi -i sine=frequency=440:sample_rate=44100 \
-  -c:v libx264 -preset ultrafast -tune zerolatency -g 50 -b:v 2500k -c:a aac -ar 44100 -f flv "$1" & PIDS+=($!); }
+# the platforms: RTMP servers in a JVM of their own that announce a 4096-byte chunk size, as nginx-rtmp, SRS and the
+# platforms' edges do (FFmpeg's own listener announces none, and its client then writes 128-byte chunks, one
+# system call each: BENCH_FFMPEG_RECEIVERS=1 measures that case)
+receivers() {
+  if [ "${BENCH_FFMPEG_RECEIVERS:-0}" = 1 ]; then
+    for i in 1 2 3 4; do
+      ( while true; do ffmpeg -loglevel error -listen 1 -i "rtmp://127.0.0.1:${P[$((i-1))]}/live/bench-$i" -c copy -f null - || true; done ) &
+      PIDS+=($!)
+    done
+  else
+    java -Xmx256m -cp "$CP" bench/simulcast/RtmpSink.java "${P[@]}" > target/bench-sink.log 2>&1 &
+    PIDS+=($!)
+    sleep 3
+  fi
+}
+# the studio feed is encoded once up front and replayed in real time (-c copy), so that the publisher costs almost
+# nothing and the machine's two cores go to what is measured
+FEED=target/bench-feed.flv
+[ -s "$FEED" ] || ffmpeg -loglevel error -y -f lavfi -i testsrc2=size=1280x720:rate=25 \
+  -f lavfi -i sine=frequency=440:sample_rate=44100 -ac 2 -t 20 -c:v libx264 -preset veryfast -g 50 -b:v 2500k \
+  -c:a aac -ar 44100 -ac 2 "$FEED"
+publish() { ffmpeg -loglevel error -re -stream_loop -1 -i "$FEED" -c copy -f flv "$1" & PIDS+=($!); }
 cpu_of() { awk '{print $14+$15}' /proc/$1/stat; }
 receivers
 OUT=target/bench-simulcast.out; : > "$OUT"
-java -Xmx1g -Djava.awt.headless=true -cp "$CP" bench/simulcast/SimulcastBench.java "$INGEST" "$SECONDS_MEASURED" "${P[@]}" > "$OUT" 2>target/bench-simulcast.err &
+PAIRS=${2:-3}
+java -Xmx1g -Djava.awt.headless=true -cp "$CP" bench/simulcast/SimulcastBench.java "$INGEST" "$SECONDS_MEASURED" "$PAIRS" "${P[@]}" \
+  > "$OUT" 2>target/bench-simulcast.err &
 JAVA=$!; PIDS+=($JAVA)
-for run in 0 1; do
-  until grep -q "READY $run" "$OUT"; do sleep 0.5; done
-  publish "rtmp://127.0.0.1:$INGEST/live/bench-ingest-key-0001"; PUB=$!
-  until grep -q "DONE $run" "$OUT"; do sleep 0.5; done
-  kill $PUB 2>/dev/null || true
-done
+until grep -q "READY" "$OUT"; do sleep 0.5; done
+publish "rtmp://127.0.0.1:$INGEST/live/bench-ingest-key-0001"; PUB=$!
+until grep -q "DONE" "$OUT"; do sleep 0.5; done
+kill $PUB 2>/dev/null || true
 wait $JAVA || true
 # reference: ffmpeg's tee muxer, one encode of the same profile to the same 4 receivers, fed the same way
 TEE_IN=$(free_port)
