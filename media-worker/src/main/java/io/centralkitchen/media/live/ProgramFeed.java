@@ -139,7 +139,9 @@ final class ProgramFeed implements AutoCloseable {
                 break;
             } catch (IOException | RuntimeException e) {
                 log.warn("Show {}: ingest {} lost: {}", showId, ingestDescription, LiveSecrets.redact(e.getMessage()));
-                endSession();
+                if (session != null) {
+                    endSession();
+                }
             }
         }
         if (session != null) {

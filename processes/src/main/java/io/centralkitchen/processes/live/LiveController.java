@@ -12,8 +12,11 @@ import io.centralkitchen.processes.platform.ApiExceptionHandler.InvalidFieldExce
 import io.centralkitchen.processes.platform.ApiExceptionHandler.NotFoundException;
 import io.centralkitchen.processes.platform.CurrentUser;
 import io.centralkitchen.processes.platform.KitchenGroups;
+import io.centralkitchen.processes.platform.StationService;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -40,11 +44,13 @@ public class LiveController {
     private final LiveEngine engine;
     private final CurrentUser currentUser;
     private final JdbcTemplate jdbc;
+    private final StationService stations;
 
-    public LiveController(LiveEngine engine, CurrentUser currentUser, JdbcTemplate jdbc) {
+    public LiveController(LiveEngine engine, CurrentUser currentUser, JdbcTemplate jdbc, StationService stations) {
         this.engine = engine;
         this.currentUser = currentUser;
         this.jdbc = jdbc;
+        this.stations = stations;
     }
 
     public record Destination(String id, String preset, String secretId) {
@@ -71,6 +77,9 @@ public class LiveController {
             throw new InvalidFieldException("stationId", "Name the station the show belongs to (stationId)");
         }
         currentUser.requireStation(request.stationId());
+        if (stations.find(request.stationId()).isEmpty()) {
+            throw new InvalidFieldException("stationId", "There is no station '" + request.stationId() + "'");
+        }
         if (engine.show(showId).isPresent()) {
             throw new ConflictException("Show '" + showId + "' is already live");
         }
@@ -92,14 +101,20 @@ public class LiveController {
         ShowSpec spec = new ShowSpec(request.stationId(), showId, request.title(),
                 new IngestSpec(mode, request.ingest().keySecretId(), null), destinations,
                 request.record() == null || request.record());
+        LiveShow show;
         try {
-            LiveShow show = engine.start(spec);
-            jdbc.update("insert into live_session (station_id, show_id, started_by, started_at) values (?,?,?,?)",
-                    spec.stationId(), showId, currentUser.userId(), Timestamp.from(Instant.now()));
-            return show.stats();
+            show = engine.start(spec);
         } catch (IllegalStateException e) {
             throw new ConflictException(e.getMessage());
         }
+        try {
+            jdbc.update("insert into live_session (station_id, show_id, started_by, started_at) values (?,?,?,?)",
+                    spec.stationId(), showId, currentUser.userId(), Timestamp.from(Instant.now()));
+        } catch (RuntimeException e) {
+            engine.stop(showId); // nothing half-started: no session record, no show on air
+            throw e;
+        }
+        return show.stats();
     }
 
     @PostMapping("/stop")
@@ -152,27 +167,45 @@ public class LiveController {
         if (kind.startsWith("PRODUCT") && marker.productId() == null) {
             throw new InvalidFieldException("productId", "A product marker names the product (productId)");
         }
+        if (marker.label() != null && marker.label().length() > 200) {
+            throw new InvalidFieldException("label", "A marker's label has at most 200 characters");
+        }
         Instant now = Instant.now();
         long streamMillis = show.programMillis();
-        jdbc.update("insert into live_marker (station_id, show_id, kind, product_id, label, wall_clock, stream_millis,"
-                        + " created_by) values (?,?,?,?,?,?,?,?)", show.stationId(), showId, kind, marker.productId(),
-                marker.label(), Timestamp.from(now), streamMillis, currentUser.userId());
-        Long id = jdbc.queryForObject("select max(id) from live_marker where station_id = ? and show_id = ?", Long.class,
-                show.stationId(), showId);
-        return new MarkerView(id, kind, marker.productId(), marker.label(), now, streamMillis, currentUser.userId());
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("insert into live_marker (station_id, show_id, kind,"
+                    + " product_id, label, wall_clock, stream_millis, created_by) values (?,?,?,?,?,?,?,?)", new String[]{"id"});
+            insert.setString(1, show.stationId());
+            insert.setString(2, showId);
+            insert.setString(3, kind);
+            insert.setObject(4, marker.productId());
+            insert.setString(5, marker.label());
+            insert.setTimestamp(6, Timestamp.from(now));
+            insert.setLong(7, streamMillis);
+            insert.setString(8, currentUser.userId());
+            return insert;
+        }, key);
+        return new MarkerView(key.getKey().longValue(), kind, marker.productId(), marker.label(), now, streamMillis,
+                currentUser.userId());
     }
 
+    /** The show's markers in program order (also after the show ended), from the caller's stations only. */
     @GetMapping("/markers")
     public List<MarkerView> markers(@PathVariable String showId) {
         currentUser.requireGroup(KitchenGroups.PRODUCERS);
+        boolean admin = currentUser.isAdmin();
+        List<String> mine = currentUser.stations();
         return jdbc.query("select id, kind, product_id, label, wall_clock, stream_millis, created_by, station_id"
                         + " from live_marker where show_id = ? order by stream_millis, id",
                 (rs, i) -> {
-                    currentUser.requireStation(rs.getString(8));
+                    if (!admin && !mine.contains(rs.getString(8))) {
+                        return null;
+                    }
                     long product = rs.getLong(3);
                     return new MarkerView(rs.getLong(1), rs.getString(2), rs.wasNull() ? null : product, rs.getString(4),
                             rs.getTimestamp(5).toInstant(), rs.getLong(6), rs.getString(7));
-                }, showId);
+                }, showId).stream().filter(java.util.Objects::nonNull).toList();
     }
 
     private LiveShow producerShow(String showId) {

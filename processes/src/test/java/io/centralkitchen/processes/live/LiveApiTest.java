@@ -52,6 +52,11 @@ class LiveApiTest {
         assertThat(new TestHttp(port).as("ed", "ed-password").postJson("/api/shows/" + show + "/live/start",
                 Map.of("stationId", "station-1", "ingest", Map.of("mode", "TEST_PATTERN"))).status()).isEqualTo(403);
 
+        TestHttp.Response noStation = new TestHttp(port).as("admin", KitchenTest.ADMIN_PASSWORD).postJson(
+                "/api/shows/" + show + "/live/start", Map.of("stationId", "no-such-station", "ingest", Map.of("mode", "TEST_PATTERN")));
+        assertThat(noStation.status()).isEqualTo(400);
+        assertThat(noStation.json().path("field").asText()).isEqualTo("stationId");
+
         TestHttp.Response started = producer.postJson("/api/shows/" + show + "/live/start", Map.of("stationId", "station-1",
                 "title", "API rehearsal", "ingest", Map.of("mode", "TEST_PATTERN"),
                 "destinations", List.of(Map.of("id", "website", "preset", "website"),
