@@ -56,6 +56,8 @@ final class ProgramFeed implements AutoCloseable {
     private long sessionWallStart;
     private long sessionFirstMillis;
     private double fps = 25;
+    private long silenceStart;
+    private long silenceSamples = -1;
     // the slate (program thread only)
     private long slateWallStart;
     private long slateProgramStart;
@@ -189,6 +191,7 @@ final class ProgramFeed implements AutoCloseable {
             recorder.startSession(annexB.parameters(), audioParameters);
         }
         offsetKnown = false;
+        silenceSamples = -1;
         state = State.LIVE;
         switches++;
         log.info("Show {}: on air from {} ({}x{} {} fps)", showId, ingestDescription, info.width(), info.height(), info.fps());
@@ -260,10 +263,25 @@ final class ProgramFeed implements AutoCloseable {
         }
         if (video) {
             lastProgramMillis = Math.max(lastProgramMillis, programTs);
+            if (audioDecoder == null) {
+                silenceUpTo(programTs + frameMillis());
+            }
             annexB.convert(packet, scratch, this::offerIngestPacket);
         } else {
             offerIngestPacket(packet);
             avcodec.av_packet_unref(packet);
+        }
+    }
+
+    /** A feed without sound still gives the platforms an audio track: silence, as under the slate. */
+    private void silenceUpTo(long programMillis) {
+        if (silenceSamples < 0) {
+            silenceStart = programMillis - frameMillis();
+            silenceSamples = 0;
+        }
+        while (silenceStart + silenceSamples * 1000 / Slate.SAMPLE_RATE < programMillis) {
+            offerFrame(slate.silence(), true, silenceStart + silenceSamples * 1000 / Slate.SAMPLE_RATE);
+            silenceSamples += Slate.SAMPLES_PER_FRAME;
         }
     }
 

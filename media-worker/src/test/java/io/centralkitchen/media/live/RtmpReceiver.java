@@ -23,6 +23,7 @@ final class RtmpReceiver implements AutoCloseable {
     final String url;
     private final List<Picture> pictures = new ArrayList<>();
     private final AtomicInteger sessions = new AtomicInteger();
+    private final AtomicInteger audioPackets = new AtomicInteger();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean killed;
@@ -67,6 +68,9 @@ final class RtmpReceiver implements AutoCloseable {
                     sessions.incrementAndGet();
                     org.bytedeco.ffmpeg.avutil.AVRational tb = demuxer.timeBase(demuxer.videoIndex());
                     while (running && !killed && demuxer.read(packet)) {
+                        if (packet.stream_index() == demuxer.audioIndex() && demuxer.audioIndex() >= 0) {
+                            audioPackets.incrementAndGet();
+                        }
                         if (packet.stream_index() == demuxer.videoIndex()) {
                             org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts(packet, tb, LiveStreams.MILLIS);
                             decoder.decode(packet, this::keep);
@@ -106,6 +110,10 @@ final class RtmpReceiver implements AutoCloseable {
         synchronized (pictures) {
             return pictures.isEmpty() ? null : pictures.get(pictures.size() - 1);
         }
+    }
+
+    int audioPackets() {
+        return audioPackets.get();
     }
 
     int sessions() {

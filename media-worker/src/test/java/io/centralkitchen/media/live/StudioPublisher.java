@@ -16,8 +16,16 @@ final class StudioPublisher implements AutoCloseable {
     private volatile boolean publishing;
     private final Thread thread;
 
+    private final boolean sound;
+
     StudioPublisher(String url) {
+        this(url, true);
+    }
+
+    /** {@code sound=false}: a feed without an audio track, as some hardware encoders send. */
+    StudioPublisher(String url, boolean sound) {
         this.url = url;
+        this.sound = sound;
         this.thread = new Thread(this::run, "test-studio");
         thread.setDaemon(true);
         thread.start();
@@ -41,23 +49,29 @@ final class StudioPublisher implements AutoCloseable {
     }
 
     private static FFmpegFrameRecorder recorder(String url) {
-        FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(url, 640, 360, 2);
+        return recorder(url, true);
+    }
+
+    private static FFmpegFrameRecorder recorder(String url, boolean sound) {
+        FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(url, 640, 360, sound ? 2 : 0);
         recorder.setFormat("flv");
         recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
-        recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
         recorder.setFrameRate(25);
         recorder.setGopSize(25);
         recorder.setVideoOption("preset", "ultrafast");
         recorder.setVideoOption("tune", "zerolatency");
         recorder.setVideoBitrate(500_000);
-        recorder.setSampleRate(48000);
-        recorder.setAudioChannels(2);
+        if (sound) {
+            recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
+            recorder.setSampleRate(48000);
+            recorder.setAudioChannels(2);
+        }
         recorder.setOption("rw_timeout", "5000000");
         return recorder;
     }
 
     private void run() {
-        try (FFmpegFrameRecorder recorder = recorder(url); SyntheticSignal signal = SyntheticSignal.small("studio")) {
+        try (FFmpegFrameRecorder recorder = recorder(url, sound); SyntheticSignal signal = SyntheticSignal.small("studio")) {
             recorder.start();
             publishing = true;
             long start = System.nanoTime();
@@ -68,7 +82,9 @@ final class StudioPublisher implements AutoCloseable {
                     continue;
                 }
                 recorder.record(signal.nextVideo());
-                recorder.record(signal.nextAudio());
+                if (sound) {
+                    recorder.record(signal.nextAudio());
+                }
             }
             recorder.stop();
         } catch (Exception e) {
