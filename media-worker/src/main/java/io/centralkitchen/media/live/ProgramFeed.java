@@ -58,11 +58,7 @@ final class ProgramFeed implements AutoCloseable {
     private double fps = 25;
     private long silenceStart;
     private long silenceSamples = -1;
-    // the slate (program thread only)
-    private long slateWallStart;
-    private long slateProgramStart;
-    private long slateFrames;
-    private long slateSamples;
+    private final SlateClock slateClock;
     private final int slateFps;
 
     ProgramFeed(String showId, Slate slate, Recorder recorder, int slateFps) {
@@ -70,6 +66,7 @@ final class ProgramFeed implements AutoCloseable {
         this.slate = slate;
         this.recorder = recorder;
         this.slateFps = slateFps;
+        this.slateClock = new SlateClock(slate, slateFps);
         this.thread = new Thread(this::run, "live-program-" + showId);
         thread.setDaemon(true);
     }
@@ -128,7 +125,7 @@ final class ProgramFeed implements AutoCloseable {
             }
             try {
                 if (session == null) {
-                    IngestSession next = pending.poll(untilNextSlateFrame(), TimeUnit.MILLISECONDS);
+                    IngestSession next = pending.poll(slateClock.millisUntilNextFrame(), TimeUnit.MILLISECONDS);
                     if (next != null) {
                         startSession(next);
                     } else {
@@ -328,10 +325,7 @@ final class ProgramFeed implements AutoCloseable {
         for (ProfileChannel channel : channels) {
             channel.switchTo(ProfileChannel.Mode.ENCODE, null, null, 0);
         }
-        slateWallStart = System.nanoTime();
-        slateProgramStart = lastProgramMillis < 0 ? 0 : lastProgramMillis + frameMillis();
-        slateFrames = 0;
-        slateSamples = 0;
+        slateClock.restart(lastProgramMillis < 0 ? 0 : lastProgramMillis + frameMillis());
         state = lastProgramMillis < 0 ? State.WAITING : State.SLATE;
         if (state == State.SLATE) {
             switches++;
@@ -340,27 +334,10 @@ final class ProgramFeed implements AutoCloseable {
         ingestDescription = null;
     }
 
-    private long untilNextSlateFrame() {
-        long due = slateWallStart + slateFrames * 1_000_000_000L / slateFps;
-        return Math.max(1, (due - System.nanoTime()) / 1_000_000L);
-    }
-
     private void emitSlate() {
-        long elapsed = System.nanoTime() - slateWallStart;
-        if (elapsed > (slateFrames + slateFps) * 1_000_000_000L / slateFps) {
-            // more than a second behind (a stalled machine): skip ahead rather than burst
-            slateFrames = elapsed * slateFps / 1_000_000_000L;
-        }
-        while (slateFrames * 1_000_000_000L / slateFps <= elapsed) {
-            long pts = slateProgramStart + slateFrames * 1000 / slateFps;
-            offerFrame(slate.picture(), false, pts);
-            long nextVideo = slateProgramStart + (slateFrames + 1) * 1000 / slateFps;
-            while (slateProgramStart + slateSamples * 1000 / Slate.SAMPLE_RATE < nextVideo) {
-                offerFrame(slate.silence(), true, slateProgramStart + slateSamples * 1000 / Slate.SAMPLE_RATE);
-                slateSamples += Slate.SAMPLES_PER_FRAME;
-            }
-            lastProgramMillis = pts;
-            slateFrames++;
+        long last = slateClock.emitDue(this::offerFrame);
+        if (last >= 0) {
+            lastProgramMillis = last;
         }
     }
 
