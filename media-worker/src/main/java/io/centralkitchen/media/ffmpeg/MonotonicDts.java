@@ -6,25 +6,38 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Keeps decoding timestamps strictly increasing per output stream, as muxers demand, when packets from different
- * sources (copied and re-encoded parts, loops, reconnects, slates) are joined. A packet whose DTS would not advance
- * is moved one tick after its predecessor; its PTS is kept at or after the DTS.
+ * Keeps the decoding timestamps of each output stream strictly increasing, as muxers (MP4, FLV, MPEG-TS, HLS) demand,
+ * when packets from different sources are joined — copied and re-encoded parts of a clip, loops, reconnects, feed and
+ * slate, AAC's negative first timestamp. A packet that would not advance is moved one tick after its predecessor; its
+ * presentation time is kept at or after its decoding time.
  */
 public final class MonotonicDts {
 
     private final Map<Integer, Long> last = new HashMap<>();
 
+    /** Fixes {@code packet}'s timestamps in place for its own stream index. */
     public void apply(AVPacket packet) {
-        if (!Timestamps.isSet(packet.dts())) {
-            packet.dts(packet.pts());
+        fix(packet.stream_index(), packet);
+    }
+
+    /** Fixes {@code packet}'s timestamps in place as a packet of output stream {@code streamIndex} (any time base). */
+    public void fix(int streamIndex, AVPacket packet) {
+        Long previous = last.get(streamIndex);
+        long dts = Timestamps.isSet(packet.dts()) ? packet.dts() : packet.pts();
+        if (!Timestamps.isSet(dts)) {
+            dts = previous == null ? 0 : previous + 1;
         }
-        Long previous = last.get(packet.stream_index());
-        if (previous != null && packet.dts() <= previous) {
-            packet.dts(previous + 1);
+        if (previous != null && dts <= previous) {
+            dts = previous + 1;
         }
-        if (Timestamps.isSet(packet.pts()) && packet.pts() < packet.dts()) {
-            packet.pts(packet.dts());
-        }
-        last.put(packet.stream_index(), packet.dts());
+        long pts = Timestamps.isSet(packet.pts()) ? Math.max(packet.pts(), dts) : dts;
+        packet.dts(dts);
+        packet.pts(pts);
+        last.put(streamIndex, dts);
+    }
+
+    /** The last decoding timestamp given to {@code streamIndex}, or {@link Long#MIN_VALUE} before the first. */
+    public long last(int streamIndex) {
+        return last.getOrDefault(streamIndex, Long.MIN_VALUE);
     }
 }
