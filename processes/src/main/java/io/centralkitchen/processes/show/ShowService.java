@@ -5,7 +5,8 @@ import io.centralkitchen.media.live.LiveShow;
 import io.centralkitchen.processes.platform.ApiExceptionHandler.ConflictException;
 import io.centralkitchen.processes.platform.ApiExceptionHandler.NotFoundException;
 import io.centralkitchen.processes.preselection.EvidenceRecheck;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -128,23 +129,29 @@ public class ShowService {
         completeOnAir(show, Map.of(ShowProcesses.ON_AIR_ACTION, ShowProcesses.END_SHOW));
     }
 
+    /**
+     * Completes the show's "On air" task as the platform. The cue branches of earlier products end in jobs of their
+     * own; one ending at this very moment makes the engine refuse the completion (optimistic locking): it is tried again.
+     */
     private void completeOnAir(Show show, Map<String, Object> variables) {
-        asSystem.call(() -> {
-            Task task = taskService.createTaskQuery().tenantIdIn(show.stationId()).processInstanceBusinessKey(show.id())
-                    .processDefinitionKey(ShowProcesses.LIVE_SHOW).taskDefinitionKey(ShowProcesses.ON_AIR_TASK).singleResult();
-            if (task == null) {
-                throw new ConflictException("Show '" + show.id() + "' is not on air (state " + show.state()
-                        + "): products are put on air and the show is ended only while it is live");
-            }
+        for (int attempt = 1; ; attempt++) {
             try {
-                taskService.complete(task.getId(), variables);
-            } catch (ProcessEngineException e) {
-                if (e.getMessage() != null && e.getMessage().contains("Cannot find task")) {
-                    throw new ConflictException("Another request for show '" + show.id() + "' came first; try again");
+                asSystem.call(() -> {
+                    Task task = taskService.createTaskQuery().tenantIdIn(show.stationId()).processInstanceBusinessKey(show.id())
+                            .processDefinitionKey(ShowProcesses.LIVE_SHOW).taskDefinitionKey(ShowProcesses.ON_AIR_TASK).singleResult();
+                    if (task == null) {
+                        throw new ConflictException("Show '" + show.id() + "' is not on air (state " + show.state()
+                                + "): products are put on air and the show is ended only while it is live");
+                    }
+                    taskService.complete(task.getId(), variables);
+                    return null;
+                });
+                return;
+            } catch (OptimisticLockingException | NullValueException e) {
+                if (attempt == 3) {
+                    throw new ConflictException("Show '" + show.id() + "' is busy (another request came at the same time); try again");
                 }
-                throw e;
             }
-            return null;
-        });
+        }
     }
 }

@@ -151,10 +151,18 @@ class HighlightClippingModelTest {
         jobQuery().processInstanceId(instance.getId()).activityId("publish-clip").list().forEach(j -> execute(j));
     }
 
+    /** Runs the jobs where parallel work meets: the renditions' join, a clip's instance ending. */
+    static void settle(ProcessInstance instance) {
+        for (String activity : new String[]{"renditions-join", "clip-dropped", "clip-failed", "clip-refusal-noted"}) {
+            jobQuery().processInstanceId(instance.getId()).activityId(activity).list().forEach(j -> execute(j));
+        }
+    }
+
     @Test
     void twoClipsAtOnceOneApprovedAndPublishedTheOtherTrimmedReviewedAgainAndDropped() {
         ProcessInstance instance = clipping();
         cutAndRender(2);
+        settle(instance);
         Task first = review(instance, "Product 7");
         assertThat(first).hasCandidateGroup("marketers");
 
@@ -166,7 +174,9 @@ class HighlightClippingModelTest {
                 .containsEntry("outSeconds", 9.0).containsEntry("outputKey", "clips/8/trim-1");
         done(trim, Map.of("outputKey", "clips/8/trim-1", "durationSeconds", 7.5, "clipStartSeconds", 1.5, "reencodedSeconds", 0.9));
         render(1);
+        settle(instance);
         complete(review(instance, "Product 8"), withVariables("clipDecision", "drop"));
+        settle(instance);
 
         assertThat(instance).isEnded().hasPassed("clip-published", "clip-dropped", "record-trim");
         assertThat(steps).contains("clip 7 starts at 67.6", "clip 8 starts at 77.6", "clip 7 approve", "clip 7 published",
@@ -192,6 +202,7 @@ class HighlightClippingModelTest {
         for (LockedExternalTask t : work("media.cover", 1)) {
             done(t, Map.of("outputKey", t.getVariables().get("outputKey")));
         }
+        settle(instance);
         Task left = taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("review-clip").singleResult();
         complete(left, withVariables("clipDecision", "trim", "trimInSeconds", 0.0, "trimOutSeconds", 3.0));
         externalTaskService().handleBpmnError(work("media.smartcut", 1).get(0).getId(), "test-worker", "MEDIA_INVALID",
@@ -200,6 +211,7 @@ class HighlightClippingModelTest {
         Task again = taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("review-clip").singleResult();
         assertThat(runtimeService().getVariable(again.getExecutionId(), "clipFailure")).isEqualTo("The time range lies outside the media");
         complete(again, withVariables("clipDecision", "drop"));
+        settle(instance);
         assertThat(instance).isEnded().hasPassed("clip-failed", "trim-invalid", "clip-dropped");
         assertThat(steps).contains("clip 7 failed: Nothing was recorded between 00:01:10.000 and 00:01:18.000 of program time")
                 .anyMatch(s -> s.endsWith(" failed: corrupt clip")).filteredOn(s -> s.contains("failed")).hasSize(2);
@@ -211,6 +223,7 @@ class HighlightClippingModelTest {
         publishRefusals = 1;
         ProcessInstance instance = clipping();
         cutAndRender(1);
+        settle(instance);
         complete(review(instance, "Product 7"), withVariables("clipDecision", "approve"));
 
         publish(instance);
@@ -219,6 +232,7 @@ class HighlightClippingModelTest {
         assertThat(refused).hasCandidateGroup("marketers").hasName("A platform refused the clip of Product 7");
         assertThat(runtimeService().getVariable(refused.getExecutionId(), "platformAnswer")).asString().contains("duplicate");
         complete(refused);
+        settle(instance);
         assertThat(instance).isEnded().hasPassed("clip-refusal-noted");
     }
 

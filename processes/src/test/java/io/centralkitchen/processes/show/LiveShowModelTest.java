@@ -108,8 +108,10 @@ class LiveShowModelTest {
                 : withVariables(ShowProcesses.ON_AIR_ACTION, action, ShowProcesses.SLOT_POSITION, position));
     }
 
+    /** Runs the cue jobs, then the jobs that end their branches. */
     static void sendCues(ProcessInstance instance) {
         jobQuery().processInstanceId(instance.getId()).activityId("send-cues").list().forEach(j -> execute(j));
+        jobQuery().processInstanceId(instance.getId()).activityId("cue-branch-done").list().forEach(j -> execute(j));
     }
 
     @Test
