@@ -157,7 +157,7 @@ public class ShowPlanner {
     private List<ShowDestination> destinations(List<Destination> requested) {
         if (requested == null || requested.isEmpty()) {
             throw new InvalidFieldException("destinations", "A show needs at least one destination (a preset: "
-                    + String.join(", ", live.presets().keySet()) + ")");
+                    + String.join(", ", new java.util.TreeSet<>(live.presets().keySet())) + ")");
         }
         List<ShowDestination> list = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -167,7 +167,7 @@ public class ShowPlanner {
             PlatformPreset preset = d.preset() == null ? null : live.presets().get(d.preset().strip());
             if (preset == null) {
                 throw new InvalidFieldException(field + ".preset", "Unknown preset '" + d.preset() + "'; known presets: "
-                        + String.join(", ", live.presets().keySet()));
+                        + String.join(", ", new java.util.TreeSet<>(live.presets().keySet())));
             }
             String id = d.id() == null || d.id().isBlank() ? preset.name() : d.id().strip();
             if (!DestinationSpec.ID.matcher(id).matches() || !ids.add(id)) {

@@ -64,6 +64,8 @@ public class ShowTestSettings implements EnvironmentPostProcessor {
         Map<String, Object> p = new HashMap<>();
         p.put("kitchen.live.secrets.showdouyin", douyinIngest().url());
         p.put("kitchen.live.secrets.showbilibili", bilibiliIngest().url());
+        // by convention a destination's push URL is the secret named like its preset (Tasklist's start form relies on it)
+        p.put("kitchen.live.secrets.testsd", douyinIngest().url());
         // the test pattern is 640x360 H.264 with AAC 48 kHz stereo: destinations of this preset get it copied
         p.put("kitchen.live.presets.test-sd.platform", "Test platform");
         p.put("kitchen.live.presets.test-sd.width", "640");

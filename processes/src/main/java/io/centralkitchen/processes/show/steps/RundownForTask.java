@@ -31,7 +31,8 @@ public class RundownForTask implements TaskListener {
         Show show = shows.require(ShowVariables.showId(task));
         List<ShowSlot> slots = shows.slots(show.id());
         Map<Long, Product> catalogue = products.of(slots);
-        task.setVariableLocal(RundownText.FIELD, RundownText.lines(slots, catalogue));
+        // not task-local: a completed form's values go to the process, and must replace this text, not hide behind it
+        task.getExecution().setVariable(RundownText.FIELD, RundownText.lines(slots, catalogue));
         task.setVariableLocal("rundownSummary", RundownText.table(slots, catalogue));
         task.setVariableLocal("airTimeText", ShowTexts.airTime(show.airTime()));
     }
