@@ -46,8 +46,13 @@ public final class LocalRtmpPlatform implements AutoCloseable {
      * @param directory where sessions are kept as {@code <name>-<n>.flv}; null keeps nothing
      */
     public LocalRtmpPlatform(String name, String streamKey, Path directory) throws IOException {
+        this(name, freePort(), streamKey, directory);
+    }
+
+    /** On a given port (e.g. one chosen before the push URLs were configured). */
+    public LocalRtmpPlatform(String name, int port, String streamKey, Path directory) throws IOException {
         this.name = name;
-        this.port = freePort();
+        this.port = port;
         this.url = "rtmp://127.0.0.1:" + port + "/live/" + streamKey;
         this.directory = directory;
         if (directory != null) {
@@ -59,7 +64,7 @@ public final class LocalRtmpPlatform implements AutoCloseable {
         thread.start();
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
