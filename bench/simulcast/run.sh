@@ -12,7 +12,8 @@ CP="media-worker/target/classes:storage/target/classes:$(cat media-worker/target
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 INGEST=$(free_port); P=(); for i in 1 2 3 4; do P+=($(free_port)); done
 PIDS=()
-cleanup() { for p in "${PIDS[@]:-}"; do pkill -P "$p" 2>/dev/null || true; kill "$p" 2>/dev/null || true; done; }
+# receivers' restart loops run in process groups of their own (setsid): ending the group ends loop and ffmpeg alike
+cleanup() { for p in "${PIDS[@]:-}"; do kill -- "-$p" 2>/dev/null || kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 # the platforms: RTMP servers in a JVM of their own that announce a 4096-byte chunk size, as nginx-rtmp, SRS and the
 # platforms' edges do (FFmpeg's own listener announces none, and its client then writes 128-byte chunks, one
@@ -20,7 +21,7 @@ trap cleanup EXIT
 receivers() {
   if [ "${BENCH_FFMPEG_RECEIVERS:-0}" = 1 ]; then
     for i in 1 2 3 4; do
-      ( while true; do ffmpeg -loglevel error -listen 1 -i "rtmp://127.0.0.1:${P[$((i-1))]}/live/bench-$i" -c copy -f null - || true; done ) &
+      setsid bash -c "while true; do ffmpeg -loglevel error -listen 1 -i rtmp://127.0.0.1:${P[$((i-1))]}/live/bench-$i -c copy -f null - || true; done" &
       PIDS+=($!)
     done
   else
