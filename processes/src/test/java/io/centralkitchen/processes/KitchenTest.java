@@ -23,8 +23,12 @@ import java.lang.annotation.Target;
         "kitchen.data-dir=target/test-data/shared",
         "kitchen.admin.password=" + KitchenTest.ADMIN_PASSWORD,
         "kitchen.additional-stations[0].id=radio-two",
-        "kitchen.additional-stations[0].name=Radio Two"})
+        "kitchen.additional-stations[0].name=Radio Two",
+        // live: the RTMP ingest on a free port; a push URL nobody answers (its key must never show unmasked)
+        "kitchen.live.ingest.port=0",
+        "kitchen.live.secrets.test-push=" + KitchenTest.TEST_PUSH_URL})
 public @interface KitchenTest {
 
     String ADMIN_PASSWORD = "kitchen-admin-test";
+    String TEST_PUSH_URL = "rtmp://127.0.0.1:9/live/kitchen-test-push-key-a1b2";
 }

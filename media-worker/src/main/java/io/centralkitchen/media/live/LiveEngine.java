@@ -1,0 +1,168 @@
+package io.centralkitchen.media.live;
+
+import io.centralkitchen.storage.MediaStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The live simulcast engine: the shows on air in this JVM and the RTMP ingest they share. Each show decodes its feed
+ * once, encodes once per distinct profile, and fans the packets out to isolated destinations.
+ */
+public final class LiveEngine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveEngine.class);
+
+    private final LiveSettings settings;
+    private final Map<String, PlatformPreset> presets;
+    private final LiveSecrets secrets;
+    private final MediaStore store;
+    private final Path workDir;
+    private final List<LiveListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, LiveShow> shows = new ConcurrentHashMap<>();
+    private final String ingestBind;
+    private final int ingestPort;
+    private final String ingestApp;
+    private final String ingestHost;
+    private RtmpIngestServer ingest;
+
+    /**
+     * @param store      where recordings go (null: shows are not recorded)
+     * @param ingestHost the host name studio encoders use, for the ingest URL shown to producers
+     */
+    public LiveEngine(LiveSettings settings, Map<String, PlatformPreset> presets, LiveSecrets secrets, MediaStore store,
+                      Path workDir, String ingestBind, int ingestPort, String ingestApp, String ingestHost) {
+        RedactingFFmpegLog.install();
+        this.settings = settings;
+        this.presets = Map.copyOf(presets);
+        this.secrets = secrets;
+        this.store = store;
+        this.workDir = workDir;
+        this.ingestBind = ingestBind;
+        this.ingestPort = ingestPort;
+        this.ingestApp = ingestApp;
+        this.ingestHost = ingestHost;
+    }
+
+    public void addListener(LiveListener listener) {
+        listeners.add(listener);
+    }
+
+    public Map<String, PlatformPreset> presets() {
+        return presets;
+    }
+
+    public LiveSecrets secrets() {
+        return secrets;
+    }
+
+    /** Starts listening for studio encoders (done by the first show that takes a published feed, or at start-up). */
+    public synchronized int startIngest() {
+        if (ingest == null) {
+            try {
+                ingest = new RtmpIngestServer(ingestBind, ingestPort, ingestApp, this::admit, settings.ingestTimeout(), 64);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot listen for studio encoders on " + ingestBind + ":" + ingestPort
+                        + " (kitchen.live.ingest.port): " + e.getMessage(), e);
+            }
+        }
+        return ingest.port();
+    }
+
+    /** The port studio encoders publish to, once listening. */
+    public synchronized Optional<Integer> ingestPort() {
+        return ingest == null ? Optional.empty() : Optional.of(ingest.port());
+    }
+
+    private RtmpIngestServer.Publication admit(String app, String key, String remote, String[] refusal) {
+        for (LiveShow show : shows.values()) {
+            if (show.acceptsKey(key)) {
+                return show.publish(refusal);
+            }
+        }
+        refusal[0] = "Unknown ingest key";
+        return null;
+    }
+
+    /** Puts a show on air. Its destinations start at once; the slate plays until its feed arrives. */
+    public LiveShow start(ShowSpec spec) {
+        if (spec.ingest().mode() == IngestSpec.Mode.PUBLISH) {
+            String key = secrets.resolve(spec.ingest().keySecretId());
+            for (LiveShow other : shows.values()) {
+                if (other.acceptsKey(key)) {
+                    throw new IllegalStateException("Ingest key '" + spec.ingest().keySecretId() + "' is in use by show '"
+                            + other.showId() + "'");
+                }
+            }
+            startIngest();
+        }
+        synchronized (shows) {
+            if (shows.containsKey(spec.showId())) {
+                throw new IllegalStateException("Show '" + spec.showId() + "' is already live");
+            }
+            LiveShow show;
+            try {
+                show = new LiveShow(spec, presets, secrets, settings, store, workDir.resolve("recordings"), listeners,
+                        "rtmp://" + ingestHost + ":" + (ingest == null ? ingestPort : ingest.port()) + "/" + ingestApp + "/");
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot prepare show '" + spec.showId() + "': " + e.getMessage(), e);
+            }
+            shows.put(spec.showId(), show);
+            show.start();
+            listeners.forEach(l -> l.showStarted(show));
+            return show;
+        }
+    }
+
+    public Optional<LiveShow> show(String showId) {
+        return Optional.ofNullable(shows.get(showId));
+    }
+
+    public List<LiveShow> shows() {
+        return new ArrayList<>(shows.values());
+    }
+
+    /** Ends a show and seals its recording; the manifest is null when the show was not recorded. */
+    public RecordingManifest stop(String showId) {
+        LiveShow show = shows.get(showId);
+        if (show == null) {
+            throw new IllegalArgumentException("Show '" + showId + "' is not live");
+        }
+        try {
+            return show.stop();
+        } finally {
+            shows.remove(showId);
+            listeners.forEach(l -> l.showStopped(show));
+        }
+    }
+
+    public LiveSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        for (String id : new ArrayList<>(shows.keySet())) {
+            try {
+                stop(id);
+            } catch (RuntimeException e) {
+                log.warn("Stopping show {}: {}", id, e.getMessage());
+            }
+        }
+        synchronized (this) {
+            if (ingest != null) {
+                ingest.close();
+                ingest = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.centralkitchen.media.live;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code kitchen.live.*}: the live engine. Presets are configuration: the defaults below can be changed or extended
+ * per preset ({@code kitchen.live.presets.douyin.video-bitrate-kbps=3000}). Secrets (ingest keys, push URLs with
+ * stream keys) come from the environment: {@code KITCHEN_LIVE_SECRETS_<ID>}.
+ */
+@ConfigurationProperties("kitchen.live")
+public class LiveProperties {
+
+    private boolean enabled = true;
+    private final Ingest ingest = new Ingest();
+    private Map<String, Preset> presets = new LinkedHashMap<>(defaults());
+    /** id → secret value; never logged, shown only masked. */
+    private Map<String, String> secrets = new LinkedHashMap<>();
+    private Duration ingestTimeout = Duration.ofSeconds(4);
+    private Duration ioTimeout = Duration.ofSeconds(5);
+    private int destinationQueuePackets = 750;
+    private Duration backoffInitial = Duration.ofSeconds(1);
+    private Duration backoffMax = Duration.ofSeconds(30);
+    private int circuitBreakerFailures = 10;
+    private Duration circuitBreakerOpen = Duration.ofSeconds(60);
+    private Duration segmentLength = Duration.ofSeconds(4);
+    /** Empty: {@code <kitchen.data-dir>/live/hls}. */
+    private Path hlsDirectory;
+    private int hlsSegmentSeconds = 2;
+    private int hlsListSize = 6;
+    private String x264Preset = "veryfast";
+    /** A PNG/JPEG shown while the studio feed is away; empty: a generated "we'll be right back" card. */
+    private String slateImage = "";
+    private String slateText = "We'll be right back";
+
+    public static class Ingest {
+        private String bind = "0.0.0.0";
+        private int port = 1935;
+        private String app = "live";
+        /** The host name studio encoders use, shown in the ingest URL. */
+        private String host = "localhost";
+
+        public String getBind() { return bind; }
+        public void setBind(String bind) { this.bind = bind; }
+        public int getPort() { return port; }
+        public void setPort(int port) { this.port = port; }
+        public String getApp() { return app; }
+        public void setApp(String app) { this.app = app; }
+        public String getHost() { return host; }
+        public void setHost(String host) { this.host = host; }
+    }
+
+    public static class Preset {
+        private String platform;
+        private Protocol protocol = Protocol.RTMP;
+        private int width = 1280;
+        private int height = 720;
+        private int videoBitrateKbps = 3000;
+        private int keyframeSeconds = 2;
+        private String audioCodec = "aac";
+        private int audioSampleRate = 44100;
+        private int audioBitrateKbps = 128;
+        private String fit = "crop";
+
+        public Preset() {
+        }
+
+        Preset(String platform, Protocol protocol, int width, int height, int kbps, int keyframe, int audioRate) {
+            this.platform = platform;
+            this.protocol = protocol;
+            this.width = width;
+            this.height = height;
+            this.videoBitrateKbps = kbps;
+            this.keyframeSeconds = keyframe;
+            this.audioSampleRate = audioRate;
+        }
+
+        PlatformPreset toPreset(String name) {
+            return new PlatformPreset(name, platform == null ? name : platform, protocol,
+                    new OutputProfile(width, height, videoBitrateKbps, keyframeSeconds, audioCodec, audioSampleRate,
+                            audioBitrateKbps, fit));
+        }
+
+        public String getPlatform() { return platform; }
+        public void setPlatform(String platform) { this.platform = platform; }
+        public Protocol getProtocol() { return protocol; }
+        public void setProtocol(Protocol protocol) { this.protocol = protocol; }
+        public int getWidth() { return width; }
+        public void setWidth(int width) { this.width = width; }
+        public int getHeight() { return height; }
+        public void setHeight(int height) { this.height = height; }
+        public int getVideoBitrateKbps() { return videoBitrateKbps; }
+        public void setVideoBitrateKbps(int v) { this.videoBitrateKbps = v; }
+        public int getKeyframeSeconds() { return keyframeSeconds; }
+        public void setKeyframeSeconds(int v) { this.keyframeSeconds = v; }
+        public String getAudioCodec() { return audioCodec; }
+        public void setAudioCodec(String audioCodec) { this.audioCodec = audioCodec; }
+        public int getAudioSampleRate() { return audioSampleRate; }
+        public void setAudioSampleRate(int v) { this.audioSampleRate = v; }
+        public int getAudioBitrateKbps() { return audioBitrateKbps; }
+        public void setAudioBitrateKbps(int v) { this.audioBitrateKbps = v; }
+        public String getFit() { return fit; }
+        public void setFit(String fit) { this.fit = fit; }
+    }
+
+    /**
+     * Starting points, to be checked against each platform's current push guidance: the vertical shopping platforms
+     * at 720x1280, the landscape ones at 1280x720; 2-second keyframes everywhere.
+     */
+    static Map<String, Preset> defaults() {
+        Map<String, Preset> p = new LinkedHashMap<>();
+        p.put("douyin", new Preset("Douyin", Protocol.RTMP, 720, 1280, 3000, 2, 44100));
+        p.put("kuaishou", new Preset("Kuaishou", Protocol.RTMP, 720, 1280, 3000, 2, 44100));
+        p.put("wechat-channels", new Preset("WeChat Channels", Protocol.RTMP, 720, 1280, 2500, 2, 44100));
+        p.put("taobao-live", new Preset("Taobao Live", Protocol.RTMP, 720, 1280, 2500, 2, 44100));
+        p.put("bilibili", new Preset("Bilibili", Protocol.RTMP, 1280, 720, 3000, 2, 44100));
+        p.put("youtube", new Preset("YouTube", Protocol.RTMP, 1280, 720, 4000, 2, 48000));
+        p.put("custom-rtmp", new Preset("Custom RTMP/RTMPS", Protocol.RTMP, 1280, 720, 3000, 2, 44100));
+        p.put("custom-srt", new Preset("Custom SRT", Protocol.SRT, 1280, 720, 3000, 2, 48000));
+        p.put("website", new Preset("Station website (HLS)", Protocol.HLS, 1280, 720, 2500, 2, 48000));
+        return p;
+    }
+
+    public Map<String, PlatformPreset> platformPresets() {
+        Map<String, PlatformPreset> out = new LinkedHashMap<>();
+        presets.forEach((name, preset) -> out.put(name, preset.toPreset(name)));
+        return out;
+    }
+
+    public LiveSettings settings(Path dataDir) {
+        return new LiveSettings(ingestTimeout, ioTimeout, destinationQueuePackets, 50, backoffInitial, backoffMax,
+                circuitBreakerFailures, circuitBreakerOpen, segmentLength,
+                hlsDirectory != null ? hlsDirectory : dataDir.resolve("live").resolve("hls"), hlsSegmentSeconds,
+                hlsListSize, x264Preset, 25, slateImage, slateText);
+    }
+
+    public boolean isEnabled() { return enabled; }
+    public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public Ingest getIngest() { return ingest; }
+    public Map<String, Preset> getPresets() { return presets; }
+    public void setPresets(Map<String, Preset> presets) { this.presets = presets; }
+    public Map<String, String> getSecrets() { return secrets; }
+    public void setSecrets(Map<String, String> secrets) { this.secrets = secrets; }
+    public Duration getIngestTimeout() { return ingestTimeout; }
+    public void setIngestTimeout(Duration v) { this.ingestTimeout = v; }
+    public Duration getIoTimeout() { return ioTimeout; }
+    public void setIoTimeout(Duration v) { this.ioTimeout = v; }
+    public int getDestinationQueuePackets() { return destinationQueuePackets; }
+    public void setDestinationQueuePackets(int v) { this.destinationQueuePackets = v; }
+    public Duration getBackoffInitial() { return backoffInitial; }
+    public void setBackoffInitial(Duration v) { this.backoffInitial = v; }
+    public Duration getBackoffMax() { return backoffMax; }
+    public void setBackoffMax(Duration v) { this.backoffMax = v; }
+    public int getCircuitBreakerFailures() { return circuitBreakerFailures; }
+    public void setCircuitBreakerFailures(int v) { this.circuitBreakerFailures = v; }
+    public Duration getCircuitBreakerOpen() { return circuitBreakerOpen; }
+    public void setCircuitBreakerOpen(Duration v) { this.circuitBreakerOpen = v; }
+    public Duration getSegmentLength() { return segmentLength; }
+    public void setSegmentLength(Duration v) { this.segmentLength = v; }
+    public Path getHlsDirectory() { return hlsDirectory; }
+    public void setHlsDirectory(Path v) { this.hlsDirectory = v; }
+    public int getHlsSegmentSeconds() { return hlsSegmentSeconds; }
+    public void setHlsSegmentSeconds(int v) { this.hlsSegmentSeconds = v; }
+    public int getHlsListSize() { return hlsListSize; }
+    public void setHlsListSize(int v) { this.hlsListSize = v; }
+    public String getX264Preset() { return x264Preset; }
+    public void setX264Preset(String v) { this.x264Preset = v; }
+    public String getSlateImage() { return slateImage; }
+    public void setSlateImage(String v) { this.slateImage = v; }
+    public String getSlateText() { return slateText; }
+    public void setSlateText(String v) { this.slateText = v; }
+
+    /** Never print the secrets. */
+    @Override
+    public String toString() {
+        return "LiveProperties[ingest=" + ingest.port + ", presets=" + presets.keySet() + ", secrets=" + secrets.keySet() + "]";
+    }
+}

@@ -1,0 +1,272 @@
+package io.centralkitchen.media.live;
+
+import io.centralkitchen.storage.MediaStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One show on air: its program (feed or slate), one {@link ProfileChannel} per distinct output profile, its
+ * destinations and its recording. Destinations come and go while live; none of them touches another.
+ */
+public final class LiveShow {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveShow.class);
+
+    private final ShowSpec spec;
+    private final Map<String, PlatformPreset> presets;
+    private final LiveSecrets secrets;
+    private final LiveSettings settings;
+    private final List<LiveListener> listeners;
+    private final Instant startedAt = Instant.now();
+    private final Map<OutputProfile, ProfileChannel> channels = new LinkedHashMap<>();
+    private final Map<String, Destination> destinations = new LinkedHashMap<>();
+    private final Slate slate;
+    private final Recorder recorder;
+    private final ProgramFeed feed;
+    private final IngestFeeder feeder;
+    private final String ingestUrl;
+    private final String ingestKey;
+    private final AtomicReference<RtmpIngestServer.Publication> publisher = new AtomicReference<>();
+    private volatile boolean stopped;
+
+    LiveShow(ShowSpec spec, Map<String, PlatformPreset> presets, LiveSecrets secrets, LiveSettings settings,
+             MediaStore store, Path workDir, List<LiveListener> listeners, String ingestUrlPrefix) throws IOException {
+        this.spec = spec;
+        this.presets = presets;
+        this.secrets = secrets;
+        this.settings = settings;
+        this.listeners = listeners;
+        for (DestinationSpec d : spec.destinations()) {
+            validate(d);
+        }
+        IngestSpec ingest = spec.ingest();
+        this.ingestKey = ingest.mode() == IngestSpec.Mode.PUBLISH ? secrets.resolve(ingest.keySecretId()) : null;
+        this.ingestUrl = switch (ingest.mode()) {
+            case PUBLISH -> ingestUrlPrefix + io.centralkitchen.storage.Secrets.mask(ingestKey);
+            case PULL -> secrets.masked(ingest.keySecretId());
+            case TEST_PATTERN -> "test pattern";
+            case FILE -> ingest.file();
+        };
+        this.slate = new Slate(settings.slateImage(), settings.slateText(), spec.title());
+        this.recorder = spec.record() && store != null
+                ? new Recorder(spec.stationId(), spec.showId(), store, settings.segmentLength(), workDir, listeners) : null;
+        this.feed = new ProgramFeed(spec.showId(), slate, recorder, settings.slateFps());
+        this.feeder = new IngestFeeder(spec.showId(), ingest, secrets, settings, feed);
+    }
+
+    void start() {
+        feed.start();
+        for (DestinationSpec d : spec.destinations()) {
+            addDestination(d);
+        }
+        feeder.start();
+        log.info("Show {} ({}) started: ingest {}, {} destinations", spec.showId(), spec.stationId(), ingestUrl,
+                spec.destinations().size());
+    }
+
+    public String showId() {
+        return spec.showId();
+    }
+
+    public String stationId() {
+        return spec.stationId();
+    }
+
+    public ShowSpec spec() {
+        return spec;
+    }
+
+    /** Program time now, milliseconds: what a marker stores as stream time. */
+    public long programMillis() {
+        return feed.programMillis();
+    }
+
+    boolean acceptsKey(String key) {
+        return ingestKey != null && java.security.MessageDigest.isEqual(
+                ingestKey.getBytes(java.nio.charset.StandardCharsets.UTF_8), key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** An RTMP publisher with this show's key: accepted unless another one is already publishing. */
+    RtmpIngestServer.Publication publish(String[] refusal) {
+        if (stopped) {
+            refusal[0] = "The show has ended";
+            return null;
+        }
+        BytePipe pipe = new BytePipe(4 * 1024 * 1024, settings.ingestTimeout());
+        String description = "studio feed " + ingestUrl;
+        RtmpIngestServer.Publication publication = new RtmpIngestServer.Publication() {
+            @Override
+            public void write(byte[] flv, int offset, int length) throws IOException {
+                pipe.write(flv, offset, length);
+            }
+
+            @Override
+            public void end() {
+                pipe.close();
+                publisher.compareAndSet(this, null);
+            }
+
+            @Override
+            public String describe() {
+                return description;
+            }
+        };
+        if (!publisher.compareAndSet(null, publication)) {
+            refusal[0] = "Show '" + spec.showId() + "' already has a publisher";
+            return null;
+        }
+        feeder.openPublished(pipe, description, publication);
+        return publication;
+    }
+
+    private PlatformPreset validate(DestinationSpec d) {
+        PlatformPreset preset = presets.get(d.preset());
+        if (preset == null) {
+            throw new IllegalArgumentException("Destination '" + d.id() + "': unknown preset '" + d.preset()
+                    + "'; known presets: " + String.join(", ", presets.keySet()));
+        }
+        if (preset.protocol() != Protocol.HLS && !secrets.contains(d.secretId())) {
+            throw new IllegalArgumentException("Destination '" + d.id() + "': no secret with id '" + d.secretId()
+                    + "' is configured (kitchen.live.secrets." + d.secretId() + ")");
+        }
+        return preset;
+    }
+
+    /** Adds a destination while live; the others are not touched. */
+    public synchronized void addDestination(DestinationSpec d) {
+        if (stopped) {
+            throw new IllegalStateException("Show '" + spec.showId() + "' has ended");
+        }
+        if (destinations.containsKey(d.id())) {
+            throw new IllegalStateException("Show '" + spec.showId() + "' already has a destination '" + d.id() + "'");
+        }
+        PlatformPreset preset = validate(d);
+        ProfileChannel channel = channels.get(preset.profile());
+        if (channel == null) {
+            ProfileChannel created = new ProfileChannel(spec.showId(), preset.profile(), settings.x264Preset(),
+                    settings.profileQueueFrames());
+            channels.put(preset.profile(), created);
+            feed.execute(() -> feed.attach(created));
+            channel = created;
+        }
+        String url;
+        String masked;
+        Map<String, String> options = new LinkedHashMap<>();
+        if (preset.protocol() == Protocol.HLS) {
+            Path dir = settings.hlsDirectory().resolve(spec.showId());
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot create the HLS directory " + dir + ": " + e.getMessage(), e);
+            }
+            url = dir.resolve("index.m3u8").toString();
+            masked = "/live/" + spec.showId() + "/index.m3u8";
+            options.put("hls_time", String.valueOf(settings.hlsSegmentSeconds()));
+            options.put("hls_list_size", String.valueOf(settings.hlsListSize()));
+            options.put("hls_flags", "delete_segments+independent_segments+program_date_time");
+            options.put("hls_start_number_source", "epoch");
+            options.put("hls_segment_filename", dir.resolve("seg-%d.ts").toString());
+        } else {
+            url = null;
+            masked = secrets.masked(d.secretId());
+            if (preset.protocol() == Protocol.RTMP) {
+                options.put("flvflags", "no_duration_filesize");
+            }
+        }
+        String hlsUrl = url;
+        Destination destination = new Destination(spec.showId(), d, preset,
+                () -> hlsUrl != null ? hlsUrl : secrets.resolve(d.secretId()), masked, channel, settings, options);
+        channel.add(destination);
+        destinations.put(d.id(), destination);
+        destination.start();
+        listeners.forEach(l -> l.destinationAdded(this, d.id()));
+    }
+
+    /** Removes a destination while live; its profile's encoder stops when nobody else uses it. */
+    public void removeDestination(String destinationId) {
+        Destination destination;
+        ProfileChannel unused = null;
+        synchronized (this) {
+            destination = destinations.remove(destinationId);
+            if (destination == null) {
+                throw new IllegalArgumentException("Show '" + spec.showId() + "' has no destination '" + destinationId + "'");
+            }
+            ProfileChannel channel = destination.channel();
+            channel.remove(destination);
+            if (!channel.hasDestinations()) {
+                channels.remove(channel.profile());
+                feed.execute(() -> feed.detach(channel));
+                unused = channel;
+            }
+        }
+        destination.close();
+        if (unused != null) {
+            unused.close();
+        }
+        listeners.forEach(l -> l.destinationRemoved(this, destinationId));
+    }
+
+    public synchronized List<String> destinationIds() {
+        return List.copyOf(destinations.keySet());
+    }
+
+    /** Profiles currently encoding: one per distinct profile that is not a copy of the ingest. */
+    public synchronized int encoders() {
+        return (int) channels.values().stream().filter(ProfileChannel::encoding).count();
+    }
+
+    public synchronized ShowStats stats() {
+        List<DestinationStats> list = new ArrayList<>();
+        destinations.values().forEach(d -> list.add(d.stats()));
+        return new ShowStats(spec.stationId(), spec.showId(), spec.title(), feed.state().name(),
+                spec.ingest().mode().name(), feed.ingestDescription(), ingestUrl, feed.programMillis(), feed.switches(),
+                encoders(), channels.size(), channels.values().stream().mapToLong(ProfileChannel::droppedFrames).sum(),
+                list, recorder == null ? null : recorder.recordingId(),
+                recorder == null ? 0 : recorder.segments().size(), recorder == null ? 0 : recorder.droppedPackets(),
+                startedAt);
+    }
+
+    public DestinationStats destinationStats(String destinationId) {
+        Destination d;
+        synchronized (this) {
+            d = destinations.get(destinationId);
+        }
+        if (d == null) {
+            throw new IllegalArgumentException("Show '" + spec.showId() + "' has no destination '" + destinationId + "'");
+        }
+        return d.stats();
+    }
+
+    /** Ends the show: destinations close, the recording is sealed (null when not recorded). */
+    RecordingManifest stop() {
+        List<Destination> all;
+        List<ProfileChannel> profiles;
+        synchronized (this) {
+            stopped = true;
+            all = new ArrayList<>(destinations.values());
+            profiles = new ArrayList<>(channels.values());
+        }
+        feeder.close();
+        RtmpIngestServer.Publication current = publisher.get();
+        if (current != null) {
+            current.end();
+        }
+        feed.close();
+        all.forEach(Destination::close);
+        profiles.forEach(ProfileChannel::close);
+        slate.close();
+        RecordingManifest manifest = recorder == null ? null : recorder.seal();
+        log.info("Show {} ended", spec.showId());
+        return manifest;
+    }
+}

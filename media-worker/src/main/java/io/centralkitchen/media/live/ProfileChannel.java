@@ -1,0 +1,347 @@
+package io.centralkitchen.media.live;
+
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacpp.BytePointer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Everything a show sends at one {@link OutputProfile}: either the ingest's own packets (when the ingest already
+ * matches the profile: {@link Mode#COPY}) or one encoder's output ({@link Mode#ENCODE}: the decoded ingest, or the
+ * slate). Every destination of the profile receives the same packets. Runs on its own thread behind a bounded work
+ * queue, so a slow encoder never holds up the ingest, the recording or another profile (its frames are dropped and
+ * counted instead).
+ * <p>
+ * Switching source (ingest ↔ slate, copy ↔ encode) keeps timestamps continuous and attaches the new codec set-up to
+ * the first keyframe ({@code AV_PKT_DATA_NEW_EXTRADATA}), so destinations carry on without reconnecting.
+ */
+final class ProfileChannel implements AutoCloseable {
+
+    enum Mode { COPY, ENCODE }
+
+    private static final Logger log = LoggerFactory.getLogger(ProfileChannel.class);
+
+    private record Work(Mode switchTo, AVCodecParameters video, AVCodecParameters audio, AVFrame frame, boolean audioFrame,
+                        long ptsMillis, AVPacket packet) {
+    }
+
+    private final OutputProfile profile;
+    private final String x264Preset;
+    private final String name;
+    private final BlockingQueue<Work> work;
+    /** Switches: apart from the bounded work, so that they are never dropped. */
+    private final java.util.Queue<Work> controls = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final List<Destination> destinations = new CopyOnWriteArrayList<>();
+    private final AtomicLong droppedFrames = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+    /** Written by the program thread only. */
+    private volatile Mode mode = Mode.ENCODE;
+    private volatile double fps = 25;
+
+    // owned by the channel thread
+    private VideoEncoder videoEncoder;
+    private AudioEncoder audioEncoder;
+    private Mode activeMode = Mode.ENCODE;
+    private final Object parametersLock = new Object();
+    private AVCodecParameters currentVideo;
+    private AVCodecParameters currentAudio;
+    private boolean announceVideo;
+    private boolean announceAudio;
+    private boolean waitForIngestKeyframe;
+    private boolean forceKeyframe;
+
+    ProfileChannel(String showId, OutputProfile profile, String x264Preset, int queueFrames) {
+        this.profile = profile;
+        this.x264Preset = x264Preset;
+        this.name = showId + "/" + profile.label();
+        this.work = new ArrayBlockingQueue<>(queueFrames);
+        this.thread = new Thread(this::run, "live-profile-" + name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    OutputProfile profile() {
+        return profile;
+    }
+
+    Mode mode() {
+        return mode;
+    }
+
+    /** True while this channel runs an encoder (the figure behind "encode once per distinct profile"). */
+    boolean encoding() {
+        return mode == Mode.ENCODE;
+    }
+
+    long droppedFrames() {
+        return droppedFrames.get();
+    }
+
+    void add(Destination destination) {
+        destinations.add(destination);
+    }
+
+    void remove(Destination destination) {
+        destinations.remove(destination);
+    }
+
+    boolean hasDestinations() {
+        return !destinations.isEmpty();
+    }
+
+    /** Whether the ingest can be sent as it is: H.264 of the profile's size and AAC stereo at its rate. */
+    boolean matches(IngestInfo ingest) {
+        return ingest.videoCodec() == avcodec.AV_CODEC_ID_H264 && ingest.width() == profile.width()
+                && ingest.height() == profile.height() && ingest.audioCodec() == avcodec.AV_CODEC_ID_AAC
+                && ingest.audioSampleRate() == profile.audioSampleRate() && ingest.audioChannels() == 2
+                && (ingest.videoBitrate() <= 0 || ingest.videoBitrate() <= profile.videoBitrateKbps() * 1000L);
+    }
+
+    /** Program thread: from now on, send the ingest as it is ({@code COPY}, with its parameters) or encode. */
+    void switchTo(Mode newMode, AVCodecParameters ingestVideo, AVCodecParameters ingestAudio, double sourceFps) {
+        mode = newMode;
+        if (sourceFps > 0) {
+            fps = sourceFps;
+        }
+        AVCodecParameters v = null;
+        AVCodecParameters a = null;
+        if (newMode == Mode.COPY) {
+            v = copy(ingestVideo);
+            a = copy(ingestAudio);
+        }
+        enqueueControl(new Work(newMode, v, a, null, false, 0, null));
+    }
+
+    /** Program thread: a decoded picture or audio frame (borrowed) at program time {@code ptsMillis}. */
+    void offerFrame(AVFrame frame, boolean audio, long ptsMillis) {
+        if (mode != Mode.ENCODE || !running) {
+            return;
+        }
+        AVFrame ref = avutil.av_frame_clone(frame);
+        if (!work.offer(new Work(null, null, null, ref, audio, ptsMillis, null))) {
+            avutil.av_frame_free(ref);
+            droppedFrames.incrementAndGet();
+        }
+    }
+
+    /** Program thread: an ingest packet (borrowed, Annex B, program milliseconds) for {@code COPY} mode. */
+    void offerIngestPacket(AVPacket packet) {
+        if (mode != Mode.COPY || !running) {
+            return;
+        }
+        AVPacket ref = avcodec.av_packet_clone(packet);
+        if (!work.offer(new Work(null, null, null, null, false, 0, ref))) {
+            avcodec.av_packet_free(ref);
+            droppedFrames.incrementAndGet();
+        }
+    }
+
+    private void enqueueControl(Work control) {
+        controls.add(control);
+    }
+
+    /** Copies of the parameters destinations must open their connection with (the caller frees them). */
+    AVCodecParameters[] parametersSnapshot(long timeoutMillis) throws InterruptedException {
+        long until = System.currentTimeMillis() + timeoutMillis;
+        synchronized (parametersLock) {
+            while (currentVideo == null) {
+                long left = until - System.currentTimeMillis();
+                if (left <= 0) {
+                    return null;
+                }
+                parametersLock.wait(left);
+            }
+            return new AVCodecParameters[]{copy(currentVideo), copy(currentAudio)};
+        }
+    }
+
+    private void run() {
+        while (running) {
+            Work item = controls.poll();
+            try {
+                if (item == null) {
+                    item = work.poll(40, TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                break;
+            }
+            if (item == null) {
+                continue;
+            }
+            try {
+                if (item.switchTo() != null) {
+                    applySwitch(item);
+                } else if (item.packet() != null) {
+                    sendIngestPacket(item.packet());
+                } else if (item.frame() != null) {
+                    encode(item);
+                }
+            } catch (IOException | RuntimeException e) {
+                log.warn("Profile {}: {}", name, LiveSecrets.redact(String.valueOf(e.getMessage())));
+            } finally {
+                release(item);
+            }
+        }
+        Work rest;
+        while ((rest = work.poll()) != null) {
+            release(rest);
+        }
+        while ((rest = controls.poll()) != null) {
+            free(rest.video());
+            free(rest.audio());
+        }
+        closeEncoders();
+    }
+
+    private void applySwitch(Work item) throws IOException {
+        activeMode = item.switchTo();
+        if (activeMode == Mode.COPY) {
+            closeEncoders();
+            setParameters(item.video(), item.audio());
+            waitForIngestKeyframe = true;
+        } else {
+            openEncoders();
+            setParameters(copy(videoEncoder.parameters()), copy(audioEncoder.parameters()));
+            forceKeyframe = true;
+        }
+        announceVideo = true;
+        announceAudio = true;
+    }
+
+    private void openEncoders() throws IOException {
+        if (videoEncoder == null) {
+            videoEncoder = new VideoEncoder(profile, fps, x264Preset);
+            audioEncoder = new AudioEncoder(profile);
+            log.info("Profile {}: encoder opened", name);
+        }
+    }
+
+    private void closeEncoders() {
+        if (videoEncoder != null) {
+            videoEncoder.close();
+            audioEncoder.close();
+            videoEncoder = null;
+            audioEncoder = null;
+        }
+    }
+
+    private void setParameters(AVCodecParameters video, AVCodecParameters audio) {
+        synchronized (parametersLock) {
+            free(currentVideo);
+            free(currentAudio);
+            currentVideo = video;
+            currentAudio = audio;
+            parametersLock.notifyAll();
+        }
+    }
+
+    private void sendIngestPacket(AVPacket packet) {
+        if (activeMode != Mode.COPY) {
+            return;
+        }
+        boolean video = packet.stream_index() == LiveStreams.VIDEO;
+        if (waitForIngestKeyframe) {
+            if (!video || (packet.flags() & avcodec.AV_PKT_FLAG_KEY) == 0) {
+                return;
+            }
+            waitForIngestKeyframe = false;
+        }
+        publish(packet);
+    }
+
+    private void encode(Work item) throws IOException {
+        if (activeMode != Mode.ENCODE || videoEncoder == null) {
+            return;
+        }
+        if (item.audioFrame()) {
+            audioEncoder.encode(item.frame(), item.ptsMillis(), this::publish);
+        } else {
+            // the first picture after a switch must be decodable on its own
+            boolean keyframe = forceKeyframe;
+            forceKeyframe = false;
+            videoEncoder.encode(item.frame(), item.ptsMillis(), keyframe, this::publish);
+        }
+    }
+
+    /** Hands a packet (borrowed) to every destination of the profile. */
+    private void publish(AVPacket packet) {
+        boolean video = packet.stream_index() == LiveStreams.VIDEO;
+        if (video && announceVideo) {
+            announce(packet, currentVideo);
+            announceVideo = false;
+        } else if (!video && announceAudio) {
+            announce(packet, currentAudio);
+            announceAudio = false;
+        }
+        for (Destination destination : destinations) {
+            destination.accept(packet);
+        }
+    }
+
+    private void announce(AVPacket packet, AVCodecParameters parameters) {
+        synchronized (parametersLock) {
+            if (parameters == null || parameters.extradata_size() <= 0) {
+                return;
+            }
+            BytePointer side = avcodec.av_packet_new_side_data(packet, avcodec.AV_PKT_DATA_NEW_EXTRADATA,
+                    parameters.extradata_size());
+            if (side != null && !side.isNull()) {
+                org.bytedeco.javacpp.Pointer.memcpy(side, parameters.extradata(), parameters.extradata_size());
+            }
+        }
+    }
+
+    private static void release(Work item) {
+        if (item.frame() != null) {
+            avutil.av_frame_free(item.frame());
+        }
+        if (item.packet() != null) {
+            avcodec.av_packet_free(item.packet());
+        }
+    }
+
+    static AVCodecParameters copy(AVCodecParameters source) {
+        if (source == null) {
+            return null;
+        }
+        AVCodecParameters copy = avcodec.avcodec_parameters_alloc();
+        avcodec.avcodec_parameters_copy(copy, source);
+        return copy;
+    }
+
+    static void free(AVCodecParameters parameters) {
+        if (parameters != null) {
+            avcodec.avcodec_parameters_free(parameters);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (parametersLock) {
+            free(currentVideo);
+            free(currentAudio);
+            currentVideo = null;
+            currentAudio = null;
+        }
+    }
+}

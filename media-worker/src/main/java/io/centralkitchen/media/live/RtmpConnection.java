@@ -1,0 +1,346 @@
+package io.centralkitchen.media.live;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The server side of one RTMP connection, for publishing only: handshake (plain, which FFmpeg, OBS and hardware
+ * encoders accept), chunk stream, the NetConnection/NetStream commands up to {@code publish}, then audio, video and
+ * metadata messages re-framed as FLV tags.
+ */
+final class RtmpConnection {
+
+    private static final Logger log = LoggerFactory.getLogger(RtmpConnection.class);
+    private static final int HANDSHAKE = 1536;
+    private static final int OUT_CHUNK = 4096;
+    private static final int WINDOW = 2_500_000;
+
+    private static final class ChunkStream {
+        long timestamp;
+        long tsField;
+        int length;
+        int type;
+        int streamId;
+        boolean extended;
+        byte[] message;
+        int filled;
+    }
+
+    private final Socket socket;
+    private final String app;
+    private final RtmpIngestServer.Gate gate;
+    private final DataInputStream in;
+    private final OutputStream out;
+    private final Map<Integer, ChunkStream> streams = new HashMap<>();
+    private int inChunkSize = 128;
+    private long received;
+    private long acknowledged;
+    private String connectedApp;
+    private RtmpIngestServer.Publication publication;
+    private boolean flvHeaderWritten;
+
+    RtmpConnection(Socket socket, String app, RtmpIngestServer.Gate gate) throws IOException {
+        this.socket = socket;
+        this.app = app;
+        this.gate = gate;
+        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 64 * 1024));
+        this.out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+    }
+
+    void run() throws IOException {
+        try {
+            handshake();
+            while (true) {
+                readChunk();
+            }
+        } catch (EOFException | java.net.SocketTimeoutException e) {
+            // the publisher left or fell silent
+        } finally {
+            if (publication != null) {
+                log.info("RTMP ingest: {} stopped publishing", publication.describe());
+                publication.end();
+                publication = null;
+            }
+        }
+    }
+
+    private void handshake() throws IOException {
+        int version = in.readUnsignedByte();
+        if (version != 3) {
+            throw new IOException("Not RTMP (version " + version + ")");
+        }
+        byte[] c1 = new byte[HANDSHAKE];
+        in.readFully(c1);
+        byte[] s1 = new byte[HANDSHAKE];
+        new SecureRandom().nextBytes(s1);
+        // time and a zero version: tells clients this is the plain handshake (no digest to verify)
+        for (int i = 0; i < 8; i++) {
+            s1[i] = 0;
+        }
+        out.write(3);
+        out.write(s1);
+        out.write(c1);
+        out.flush();
+        in.readFully(new byte[HANDSHAKE]);
+    }
+
+    private void readChunk() throws IOException {
+        int first = in.readUnsignedByte();
+        int fmt = first >> 6;
+        int csid = first & 0x3f;
+        if (csid == 0) {
+            csid = 64 + in.readUnsignedByte();
+        } else if (csid == 1) {
+            csid = 64 + in.readUnsignedByte() + 256 * in.readUnsignedByte();
+        }
+        ChunkStream cs = streams.computeIfAbsent(csid, k -> new ChunkStream());
+        long field = 0;
+        if (fmt <= 2) {
+            field = read24();
+            if (fmt <= 1) {
+                cs.length = read24();
+                cs.type = in.readUnsignedByte();
+                if (fmt == 0) {
+                    cs.streamId = Integer.reverseBytes(in.readInt());
+                }
+            }
+            cs.extended = field == 0xFFFFFF;
+            if (cs.extended) {
+                field = in.readInt() & 0xFFFFFFFFL;
+            }
+        } else if (cs.extended) {
+            int ignored = in.readInt(); // repeated extended timestamp on continuation chunks
+        }
+        boolean newMessage = cs.message == null || cs.filled == 0;
+        if (newMessage) {
+            if (fmt == 0) {
+                cs.timestamp = field;
+                cs.tsField = field;
+            } else if (fmt <= 2) {
+                cs.timestamp += field;
+                cs.tsField = field;
+            } else {
+                cs.timestamp += cs.tsField;
+            }
+            if (cs.length > 16 * 1024 * 1024) {
+                throw new IOException("RTMP message too large: " + cs.length);
+            }
+            cs.message = new byte[cs.length];
+            cs.filled = 0;
+        }
+        int n = Math.min(inChunkSize, cs.length - cs.filled);
+        in.readFully(cs.message, cs.filled, n);
+        cs.filled += n;
+        count(n + 12);
+        if (cs.filled >= cs.length) {
+            byte[] message = cs.message;
+            cs.message = null;
+            cs.filled = 0;
+            onMessage(cs.type, cs.streamId, cs.timestamp, message);
+        }
+    }
+
+    private void count(int bytes) throws IOException {
+        received += bytes;
+        if (received - acknowledged >= WINDOW / 2) {
+            acknowledged = received;
+            sendControl(3, (int) received);
+        }
+    }
+
+    private void onMessage(int type, int streamId, long timestamp, byte[] payload) throws IOException {
+        switch (type) {
+            case 1 -> inChunkSize = Math.max(1, ((payload[0] & 0x7f) << 24) | ((payload[1] & 0xff) << 16)
+                    | ((payload[2] & 0xff) << 8) | (payload[3] & 0xff));
+            case 20 -> onCommand(Amf0.decodeAll(payload));
+            case 17 -> onCommand(Amf0.decodeAll(java.util.Arrays.copyOfRange(payload, 1, payload.length)));
+            case 8, 9 -> media(type, timestamp, payload);
+            case 18 -> media(18, timestamp, stripSetDataFrame(payload));
+            case 15 -> media(18, timestamp, stripSetDataFrame(java.util.Arrays.copyOfRange(payload, 1, payload.length)));
+            default -> {
+                // acknowledgements, window sizes, user control: nothing to do for a publisher
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void onCommand(List<Object> command) throws IOException {
+        if (command.isEmpty() || !(command.get(0) instanceof String name)) {
+            return;
+        }
+        double txn = command.size() > 1 && command.get(1) instanceof Double d ? d : 0;
+        switch (name) {
+            case "connect" -> {
+                Map<String, Object> props = command.size() > 2 && command.get(2) instanceof Map<?, ?> m
+                        ? (Map<String, Object>) m : Map.of();
+                String requested = String.valueOf(props.getOrDefault("app", ""));
+                requested = requested.replaceAll("/+$", "");
+                int query = requested.indexOf('?');
+                connectedApp = query >= 0 ? requested.substring(0, query) : requested;
+                sendControl(1, OUT_CHUNK);
+                if (!connectedApp.equals(app)) {
+                    sendCommand(3, 0, "_error", txn, null, status("error", "NetConnection.Connect.Rejected",
+                            "Unknown application '" + connectedApp + "'; publish to /" + app + "/<ingest key>"));
+                    throw new EOFException();
+                }
+                sendControl(5, WINDOW);
+                sendPeerBandwidth();
+                Map<String, Object> server = new LinkedHashMap<>();
+                server.put("fmsVer", "FMS/3,0,1,123");
+                server.put("capabilities", 31.0);
+                Map<String, Object> result = status("status", "NetConnection.Connect.Success", "Connection succeeded.");
+                result.put("objectEncoding", 0.0);
+                sendCommand(3, 0, "_result", txn, server, result);
+            }
+            case "releaseStream", "FCPublish" -> sendCommand(3, 0, "_result", txn, null, Amf0.UNDEFINED);
+            case "createStream" -> sendCommand(3, 0, "_result", txn, null, 1.0);
+            case "publish" -> publish(command.size() > 3 ? String.valueOf(command.get(3)) : "");
+            case "play" -> {
+                sendCommand(5, 1, "onStatus", 0, null, status("error", "NetStream.Play.Failed",
+                        "This server only accepts publishing"));
+                throw new EOFException();
+            }
+            case "FCUnpublish", "deleteStream", "closeStream" -> {
+                if (publication != null) {
+                    throw new EOFException();
+                }
+            }
+            default -> {
+                // _checkbw, getStreamLength, ...: not needed for publishing
+            }
+        }
+    }
+
+    private void publish(String streamName) throws IOException {
+        String key = streamName;
+        int query = key.indexOf('?');
+        if (query >= 0) {
+            key = key.substring(0, query);
+        }
+        String[] refusal = new String[1];
+        RtmpIngestServer.Publication admitted = publication == null
+                ? gate.admit(connectedApp, key, String.valueOf(socket.getRemoteSocketAddress()), refusal) : null;
+        if (admitted == null) {
+            String reason = refusal[0] == null ? "Already publishing" : refusal[0];
+            sendCommand(5, 1, "onStatus", 0, null, status("error", "NetStream.Publish.BadName", reason));
+            log.warn("RTMP ingest: refused a publisher from {} (key {}): {}", socket.getRemoteSocketAddress(),
+                    io.centralkitchen.storage.Secrets.mask(key), reason);
+            throw new EOFException();
+        }
+        publication = admitted;
+        sendCommand(5, 1, "onStatus", 0, null, status("status", "NetStream.Publish.Start", "Publishing."));
+        log.info("RTMP ingest: {} publishing from {}", publication.describe(), socket.getRemoteSocketAddress());
+    }
+
+    private void media(int type, long timestamp, byte[] payload) throws IOException {
+        if (publication == null || payload.length == 0) {
+            return;
+        }
+        if (!flvHeaderWritten) {
+            byte[] header = {'F', 'L', 'V', 1, (byte) (type == 18 && !announcesAudio(payload) ? 1 : 5), 0, 0, 0, 9, 0, 0, 0, 0};
+            publication.write(header, 0, header.length);
+            flvHeaderWritten = true;
+        }
+        byte[] tag = new byte[11 + payload.length + 4];
+        tag[0] = (byte) type;
+        tag[1] = (byte) (payload.length >> 16);
+        tag[2] = (byte) (payload.length >> 8);
+        tag[3] = (byte) payload.length;
+        tag[4] = (byte) (timestamp >> 16);
+        tag[5] = (byte) (timestamp >> 8);
+        tag[6] = (byte) timestamp;
+        tag[7] = (byte) (timestamp >> 24);
+        System.arraycopy(payload, 0, tag, 11, payload.length);
+        int size = 11 + payload.length;
+        tag[size] = (byte) (size >> 24);
+        tag[size + 1] = (byte) (size >> 16);
+        tag[size + 2] = (byte) (size >> 8);
+        tag[size + 3] = (byte) size;
+        publication.write(tag, 0, tag.length);
+    }
+
+    /**
+     * Whether the stream's metadata (sent before any media by OBS, FFmpeg and hardware encoders) mentions audio: a
+     * feed without sound must not be announced with an audio track, or the demuxer waits for one.
+     */
+    private static boolean announcesAudio(byte[] metadata) {
+        try {
+            for (Object value : Amf0.decodeAll(metadata)) {
+                if (value instanceof Map<?, ?> map) {
+                    return map.containsKey("audiocodecid") || map.containsKey("audiosamplerate") || map.containsKey("stereo");
+                }
+            }
+        } catch (RuntimeException malformed) {
+            return true;
+        }
+        return true;
+    }
+
+    /** "@setDataFrame", "onMetaData", {...} becomes the FLV script tag "onMetaData", {...}. */
+    private static byte[] stripSetDataFrame(byte[] payload) {
+        byte[] marker = Amf0.encode("@setDataFrame");
+        if (payload.length > marker.length && java.util.Arrays.equals(payload, 0, marker.length, marker, 0, marker.length)) {
+            return java.util.Arrays.copyOfRange(payload, marker.length, payload.length);
+        }
+        return payload;
+    }
+
+    private static Map<String, Object> status(String level, String code, String description) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("level", level);
+        status.put("code", code);
+        status.put("description", description);
+        return status;
+    }
+
+    private int read24() throws IOException {
+        return (in.readUnsignedByte() << 16) | (in.readUnsignedByte() << 8) | in.readUnsignedByte();
+    }
+
+    private void sendControl(int type, int value) throws IOException {
+        send(2, 0, type, new byte[]{(byte) (value >> 24), (byte) (value >> 16), (byte) (value >> 8), (byte) value});
+    }
+
+    private void sendPeerBandwidth() throws IOException {
+        send(2, 0, 6, new byte[]{(byte) (WINDOW >> 24), (byte) (WINDOW >> 16), (byte) (WINDOW >> 8), (byte) WINDOW, 2});
+    }
+
+    private void sendCommand(int csid, int streamId, Object... values) throws IOException {
+        send(csid, streamId, 20, Amf0.encode(values));
+    }
+
+    private void send(int csid, int streamId, int type, byte[] payload) throws IOException {
+        out.write(csid & 0x3f);
+        out.write(0);
+        out.write(0);
+        out.write(0);
+        out.write(payload.length >> 16);
+        out.write(payload.length >> 8);
+        out.write(payload.length);
+        out.write(type);
+        out.write(streamId);
+        out.write(streamId >> 8);
+        out.write(streamId >> 16);
+        out.write(streamId >> 24);
+        for (int offset = 0; offset < payload.length; offset += OUT_CHUNK) {
+            if (offset > 0) {
+                out.write(0xC0 | (csid & 0x3f));
+            }
+            out.write(payload, offset, Math.min(OUT_CHUNK, payload.length - offset));
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,134 @@
+package io.centralkitchen.media.live;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+
+/**
+ * The platform's own RTMP ingest ({@code rtmp://<host>:<port>/<app>/<ingest key>}): one listening port for every
+ * show. Each connection is served by its own thread, which speaks RTMP up to {@code publish}, asks the {@link Gate}
+ * whether the key belongs to a show that is waiting for its feed, and then passes the audio/video messages on as an
+ * FLV byte stream. A wrong key, a second publisher for a show or a "play" request is answered with an RTMP error
+ * and the connection is closed — nothing else is touched, so a running show never notices.
+ */
+public final class RtmpIngestServer implements AutoCloseable {
+
+    /** Decides about a publish request; the key itself must never be logged. */
+    public interface Gate {
+        /** A publication receiving the FLV stream, or null with the refusal put into {@code refusal[0]}. */
+        Publication admit(String app, String key, String remote, String[] refusal);
+    }
+
+    /** Where an admitted publisher's stream goes. */
+    public interface Publication {
+        void write(byte[] flv, int offset, int length) throws IOException;
+
+        /** The publisher left (or was cut off); called once. */
+        void end();
+
+        /** A masked name for logs. */
+        String describe();
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(RtmpIngestServer.class);
+
+    private final ServerSocket server;
+    private final String app;
+    private final Gate gate;
+    private final Duration timeout;
+    private final Semaphore slots;
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Thread acceptor;
+    private volatile boolean running = true;
+
+    public RtmpIngestServer(String bindAddress, int port, String app, Gate gate, Duration timeout, int maxConnections)
+            throws IOException {
+        this.app = app;
+        this.gate = gate;
+        this.timeout = timeout;
+        this.slots = new Semaphore(maxConnections);
+        this.server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), port), 50);
+        this.acceptor = new Thread(this::accept, "rtmp-ingest-accept-" + server.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
+        log.info("RTMP ingest listening on rtmp://{}:{}/{}/<ingest key>", bindAddress, server.getLocalPort(), app);
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    public String app() {
+        return app;
+    }
+
+    private void accept() {
+        while (running) {
+            try {
+                Socket socket = server.accept();
+                if (!slots.tryAcquire()) {
+                    log.warn("RTMP ingest: too many connections, refusing {}", socket.getRemoteSocketAddress());
+                    socket.close();
+                    continue;
+                }
+                sockets.add(socket);
+                Thread t = new Thread(() -> serve(socket), "rtmp-ingest-" + socket.getRemoteSocketAddress());
+                t.setDaemon(true);
+                t.start();
+            } catch (SocketException closed) {
+                if (running) {
+                    log.warn("RTMP ingest accept failed: {}", closed.getMessage());
+                }
+            } catch (IOException e) {
+                log.warn("RTMP ingest accept failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket) {
+            socket.setSoTimeout((int) timeout.toMillis());
+            socket.setTcpNoDelay(true);
+            new RtmpConnection(socket, app, gate).run();
+        } catch (IOException | RuntimeException e) {
+            log.debug("RTMP ingest connection {} ended: {}", socket.getRemoteSocketAddress(), LiveSecrets.redact(e.getMessage()));
+        } finally {
+            sockets.remove(socket);
+            slots.release();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            server.close();
+        } catch (IOException e) {
+            log.debug("Closing the RTMP ingest: {}", e.getMessage());
+        }
+        for (Socket s : sockets) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+        try {
+            acceptor.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
