@@ -1,39 +1,43 @@
 package io.centralkitchen.media.ffmpeg;
 
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.global.avutil;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Keeps the decoding timestamps of each stream strictly increasing, as muxers (FLV, MPEG-TS, HLS) require, across
- * source switches, reconnects and AAC's negative first timestamp: a packet that would go back in time is moved to
- * just after its predecessor (and its presentation time with it, never before its decoding time).
+ * Keeps the decoding timestamps of each output stream strictly increasing, as muxers (MP4, FLV, MPEG-TS, HLS) demand,
+ * when packets from different sources are joined — copied and re-encoded parts of a clip, loops, reconnects, feed and
+ * slate, AAC's negative first timestamp. A packet that would not advance is moved one tick after its predecessor; its
+ * presentation time is kept at or after its decoding time.
  */
 public final class MonotonicDts {
 
-    private final long[] last;
+    private final Map<Integer, Long> last = new HashMap<>();
 
-    public MonotonicDts(int streams) {
-        this.last = new long[streams];
-        java.util.Arrays.fill(last, Long.MIN_VALUE);
+    /** Fixes {@code packet}'s timestamps in place for its own stream index. */
+    public void apply(AVPacket packet) {
+        fix(packet.stream_index(), packet);
     }
 
-    /** Fixes {@code packet}'s timestamps in place (stream {@code streamIndex}, any time base). */
+    /** Fixes {@code packet}'s timestamps in place as a packet of output stream {@code streamIndex} (any time base). */
     public void fix(int streamIndex, AVPacket packet) {
-        long dts = packet.dts() == avutil.AV_NOPTS_VALUE ? packet.pts() : packet.dts();
-        if (dts == avutil.AV_NOPTS_VALUE) {
-            dts = last[streamIndex] == Long.MIN_VALUE ? 0 : last[streamIndex] + 1;
+        Long previous = last.get(streamIndex);
+        long dts = Timestamps.isSet(packet.dts()) ? packet.dts() : packet.pts();
+        if (!Timestamps.isSet(dts)) {
+            dts = previous == null ? 0 : previous + 1;
         }
-        if (last[streamIndex] != Long.MIN_VALUE && dts <= last[streamIndex]) {
-            dts = last[streamIndex] + 1;
+        if (previous != null && dts <= previous) {
+            dts = previous + 1;
         }
-        long pts = packet.pts() == avutil.AV_NOPTS_VALUE ? dts : Math.max(packet.pts(), dts);
+        long pts = Timestamps.isSet(packet.pts()) ? Math.max(packet.pts(), dts) : dts;
         packet.dts(dts);
         packet.pts(pts);
-        last[streamIndex] = dts;
+        last.put(streamIndex, dts);
     }
 
-    /** The last decoding timestamp given to {@code streamIndex}, or {@link Long#MIN_VALUE}. */
+    /** The last decoding timestamp given to {@code streamIndex}, or {@link Long#MIN_VALUE} before the first. */
     public long last(int streamIndex) {
-        return last[streamIndex];
+        return last.getOrDefault(streamIndex, Long.MIN_VALUE);
     }
 }

@@ -28,7 +28,7 @@ final class OutputMuxer implements AutoCloseable {
     private final IoDeadline deadline = new IoDeadline();
     private final Duration ioTimeout;
     private final String description;
-    private final MonotonicDts dts = new MonotonicDts(2);
+    private final MonotonicDts dts = new MonotonicDts();
     private AVFormatContext context;
     private boolean headerWritten;
     private long firstDts = Long.MIN_VALUE;

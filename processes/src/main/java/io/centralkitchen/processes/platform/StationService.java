@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -28,11 +29,14 @@ public class StationService {
     private final JdbcTemplate jdbc;
     private final IdentityService identityService;
     private final StationDeployer deployer;
+    private final ApplicationEventPublisher events;
 
-    public StationService(JdbcTemplate jdbc, IdentityService identityService, StationDeployer deployer) {
+    public StationService(JdbcTemplate jdbc, IdentityService identityService, StationDeployer deployer,
+                          ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.identityService = identityService;
         this.deployer = deployer;
+        this.events = events;
     }
 
     public Station register(String id, String name) {
@@ -54,6 +58,7 @@ public class StationService {
         }
         ensureTenant(id, name.strip());
         deployer.deploy(id);
+        events.publishEvent(new StationRegistered(id));
         return find(id).orElseThrow();
     }
 

@@ -1,0 +1,73 @@
+package io.centralkitchen.media.ops;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The media operations as one plain Java API, configured with the rendition profiles, the teaser font and the smart
+ * cut's edge encoding. Thread-safe: every call works on its own files and native contexts, so several run at once.
+ * Inputs and outputs are local files; the worker moves them to and from storage.
+ */
+public final class MediaOperations {
+
+    private final Map<String, TranscodeProfile> profiles;
+    private final String teaserFont;
+    private final EdgeEncoding edgeEncoding;
+
+    public MediaOperations(Map<String, TranscodeProfile> profiles, String teaserFont, EdgeEncoding edgeEncoding) {
+        this.profiles = Map.copyOf(profiles);
+        this.teaserFont = teaserFont;
+        this.edgeEncoding = edgeEncoding;
+    }
+
+    /** Built-in profiles, the bundled CJK font, default edge encoding. */
+    public static MediaOperations defaults() {
+        return new MediaOperations(TranscodeProfile.defaults(), TeaserFont.DEFAULT, EdgeEncoding.DEFAULT);
+    }
+
+    public Map<String, TranscodeProfile> profiles() {
+        return new TreeMap<>(profiles);
+    }
+
+    /** The profile of that name; an unknown name is bad input naming the known ones. */
+    public TranscodeProfile profile(String name) {
+        TranscodeProfile profile = name == null ? null : profiles.get(name);
+        if (profile == null) {
+            throw new MediaInvalidException("Unknown profile '" + name + "'. Known profiles: "
+                    + String.join(", ", profiles().keySet()) + " (kitchen.media.profiles.*).");
+        }
+        return profile;
+    }
+
+    public MediaInfo probe(Path source) {
+        return Probe.probe(source);
+    }
+
+    public Transcode.Result transcode(Path source, TranscodeProfile profile, Path target, ProgressListener listener) {
+        return Transcode.run(source, profile, target, listener);
+    }
+
+    public ClipResult copyClip(Path source, TimeRange range, Path target, ProgressListener listener) {
+        return CopyClip.cut(source, range, target, listener);
+    }
+
+    public ClipResult smartCut(Path source, TimeRange range, Path target, ProgressListener listener) {
+        return SmartCut.cut(source, range, target, edgeEncoding, listener);
+    }
+
+    public Cover.Result coverAt(Path source, long micros, Path target) {
+        return Cover.at(source, micros, target);
+    }
+
+    public Cover.Result sharpestCover(Path source, TimeRange range, Path target, ProgressListener listener) {
+        return Cover.sharpest(source, range, 16, target, listener);
+    }
+
+    /** Renders a teaser; a spec without a font location gets the configured teaser font. */
+    public Teaser.Result teaser(TeaserSpec spec, Path target, ProgressListener listener) {
+        TeaserSpec withFont = spec.fontLocation() == null
+                ? new TeaserSpec(spec.parts(), spec.profile(), spec.showLine(), spec.fadeMicros(), teaserFont) : spec;
+        return Teaser.render(withFont, target, listener);
+    }
+}

@@ -1,0 +1,132 @@
+package io.centralkitchen.media.worker;
+
+import io.centralkitchen.media.ops.MediaInvalidException;
+import io.centralkitchen.media.ops.ProgressListener;
+import io.centralkitchen.storage.MediaStore;
+import io.centralkitchen.storage.ObjectKeys;
+import io.centralkitchen.storage.ObjectNotFoundException;
+import org.camunda.bpm.client.task.ExternalTask;
+
+import java.nio.file.Path;
+
+/**
+ * One locked external task as a handler sees it: its input variables, a private working directory, the object store,
+ * the output key derived from business ids, and a progress reporter.
+ */
+public final class MediaJob {
+
+    private final ExternalTask task;
+    private final MediaStore store;
+    private final Path workDir;
+    private final ProgressListener progress;
+
+    MediaJob(ExternalTask task, MediaStore store, Path workDir, ProgressListener progress) {
+        this.task = task;
+        this.store = store;
+        this.workDir = workDir;
+        this.progress = progress;
+    }
+
+    public ExternalTask task() {
+        return task;
+    }
+
+    public MediaStore store() {
+        return store;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    public ProgressListener progress() {
+        return progress;
+    }
+
+    /** A required text variable; missing or blank is bad input. */
+    public String text(String name) {
+        Object value = task.getVariable(name);
+        if (value == null || value.toString().isBlank()) {
+            throw new MediaInvalidException("Input variable '" + name + "' is missing on task '" + task.getActivityId()
+                    + "' (topic " + task.getTopicName() + "). Set it in the model's input mapping.");
+        }
+        return value.toString();
+    }
+
+    public String optionalText(String name) {
+        Object value = task.getVariable(name);
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+
+    /** A required number of seconds (Double, Long, Integer or a numeric string). */
+    public double seconds(String name) {
+        Double value = optionalSeconds(name);
+        if (value == null) {
+            throw new MediaInvalidException("Input variable '" + name + "' (seconds) is missing on task '"
+                    + task.getActivityId() + "' (topic " + task.getTopicName() + ").");
+        }
+        return value;
+    }
+
+    public Double optionalSeconds(String name) {
+        Object value = task.getVariable(name);
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        try {
+            return Double.parseDouble(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new MediaInvalidException("Input variable '" + name + "' must be a number of seconds, got '" + value + "'.");
+        }
+    }
+
+    /** Downloads (and verifies) a source object into the working directory; a missing object is bad input. */
+    public Path download(String key, String localName) {
+        validateKey(key);
+        Path target = workDir.resolve(localName);
+        try {
+            store.download(key, target);
+        } catch (ObjectNotFoundException e) {
+            throw new MediaInvalidException("Source object '" + key + "' does not exist in the store (bucket "
+                    + store.bucket() + "). Check the key, or upload the file first.", e);
+        }
+        return target;
+    }
+
+    /**
+     * The output key: {@code outputKey} when the process gives one, otherwise derived from the business ids —
+     * {@code <station>/<kind>/<business key or instance>/<activity>.<ext>} — so a retry overwrites, never duplicates.
+     */
+    public String outputKey(String kind, String extension) {
+        String given = optionalText("outputKey");
+        if (given != null) {
+            validateKey(given);
+            return given;
+        }
+        String station = task.getTenantId();
+        if (station == null || station.isBlank()) {
+            String source = optionalText("sourceKey");
+            station = source != null && source.contains("/") ? source.substring(0, source.indexOf('/')) : "shared";
+        }
+        String business = task.getBusinessKey() != null && !task.getBusinessKey().isBlank()
+                ? task.getBusinessKey() : task.getProcessInstanceId();
+        String key = station + "/" + kind + "/" + safe(business) + "/" + safe(task.getActivityId()) + "." + extension;
+        validateKey(key);
+        return key;
+    }
+
+    private static String safe(String part) {
+        return part.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private static void validateKey(String key) {
+        try {
+            ObjectKeys.validate(key);
+        } catch (RuntimeException e) {
+            throw new MediaInvalidException("Object key '" + key + "' is not valid: " + e.getMessage(), e);
+        }
+    }
+}

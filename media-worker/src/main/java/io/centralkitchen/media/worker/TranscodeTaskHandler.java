@@ -1,0 +1,47 @@
+package io.centralkitchen.media.worker;
+
+import io.centralkitchen.media.ops.MediaInfo;
+import io.centralkitchen.media.ops.MediaOperations;
+import io.centralkitchen.media.ops.TranscodeProfile;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code media.transcode}: in {@code sourceKey}, {@code profile}, optional {@code fit} (pad, crop, blur-pad) and
+ * {@code outputKey}; out {@code outputKey}, {@code durationSeconds}, {@code width}, {@code height}, {@code sizeBytes}.
+ */
+public final class TranscodeTaskHandler implements MediaTaskHandler {
+
+    private final MediaOperations ops;
+
+    public TranscodeTaskHandler(MediaOperations ops) {
+        this.ops = ops;
+    }
+
+    @Override
+    public String topic() {
+        return MediaTopics.TRANSCODE;
+    }
+
+    @Override
+    public String[] variables() {
+        return new String[]{"sourceKey", "profile", "fit", "outputKey"};
+    }
+
+    @Override
+    public Map<String, Object> handle(MediaJob job) {
+        TranscodeProfile profile = ops.profile(job.text("profile"));
+        String fit = job.optionalText("fit");
+        if (fit != null) {
+            profile = profile.withFit(TranscodeProfile.Fit.parse(fit));
+        }
+        String outputKey = job.outputKey("renditions", "mp4");
+        Path source = job.download(job.text("sourceKey"), "source");
+        Path target = job.workDir().resolve("rendition.mp4");
+        MediaInfo out = ops.transcode(source, profile, target, job.progress()).output();
+        job.store().put(outputKey, target, "video/mp4");
+        return Map.of("outputKey", outputKey, "durationSeconds", MediaTaskHandler.seconds(out.durationMicros()),
+                "width", out.video().width(), "height", out.video().height(), "sizeBytes", out.sizeBytes());
+    }
+}
