@@ -109,6 +109,11 @@ public class MediaWorkerAccount implements EngineConnectionProvider {
     }
 
     private void joinStation(String stationId) {
+        if (identityService.createTenantQuery().tenantId(stationId).count() == 0) {
+            log.warn("Station '{}' has no Camunda tenant (its registration did not finish); the media worker does not"
+                    + " serve it until it is registered again", stationId);
+            return;
+        }
         if (identityService.createUserQuery().userId(userId()).memberOfTenant(stationId).count() == 0) {
             identityService.createTenantUserMembership(stationId, userId());
         }
