@@ -33,6 +33,7 @@ final class AudioEncoder implements AutoCloseable {
     private final AVFrame converted = avutil.av_frame_alloc();
     private final AVPacket packet = avcodec.av_packet_alloc();
     private final AVChannelLayout stereo = new AVChannelLayout();
+    private final org.bytedeco.ffmpeg.avutil.AVRational timeBase;
     private SwrContext resampler;
     private String inputSignature = "";
     /** Samples (at the profile rate) since the anchor. */
@@ -53,6 +54,7 @@ final class AudioEncoder implements AutoCloseable {
         AvError.check(avcodec.avcodec_open2(context, codec, (org.bytedeco.ffmpeg.avutil.AVDictionary) null),
                 "Cannot open the AAC encoder");
         AvError.check(avcodec.avcodec_parameters_from_context(parameters, context), "Cannot read the AAC parameters");
+        timeBase = context.time_base();
         fifo = avutil.av_audio_fifo_alloc(avutil.AV_SAMPLE_FMT_FLTP, 2, profile.audioSampleRate());
         frame.nb_samples(context.frame_size()).format(avutil.AV_SAMPLE_FMT_FLTP).sample_rate(profile.audioSampleRate());
         avutil.av_channel_layout_copy(frame.ch_layout(), stereo);
@@ -87,7 +89,7 @@ final class AudioEncoder implements AutoCloseable {
                 }
                 AvError.check(result, "AAC encoder failed");
                 try {
-                    avcodec.av_packet_rescale_ts(packet, context.time_base(), LiveStreams.MILLIS);
+                    avcodec.av_packet_rescale_ts(packet, timeBase, LiveStreams.MILLIS);
                     packet.stream_index(LiveStreams.AUDIO);
                     sink.accept(packet);
                 } finally {

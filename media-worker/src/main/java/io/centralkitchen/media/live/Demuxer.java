@@ -40,6 +40,7 @@ final class Demuxer implements AutoCloseable {
     private AVIOContext customIo;
     private IntPointer streamKey;
     private int videoIndex = -1;
+    private AVRational[] timeBases;
     private int audioIndex = -1;
     private final String description;
 
@@ -129,6 +130,10 @@ final class Demuxer implements AutoCloseable {
         if (videoIndex < 0) {
             throw new IOException(description + " carries no video");
         }
+        timeBases = new AVRational[context.nb_streams()];
+        for (int i = 0; i < timeBases.length; i++) {
+            timeBases[i] = context.streams(i).time_base(); // once: by-value structs are native allocations
+        }
     }
 
     /** The next packet into {@code packet}; false at the end of the source (or when it fell silent). */
@@ -159,7 +164,7 @@ final class Demuxer implements AutoCloseable {
     }
 
     AVRational timeBase(int index) {
-        return context.streams(index).time_base();
+        return timeBases[index];
     }
 
     /** Frames per second of the video, 25 when the source does not say. */

@@ -9,6 +9,7 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -31,6 +32,7 @@ final class OutputMuxer implements AutoCloseable {
     private AVFormatContext context;
     private boolean headerWritten;
     private long firstDts = Long.MIN_VALUE;
+    private AVRational[] timeBases;
     private boolean opened;
 
     /**
@@ -75,6 +77,11 @@ final class OutputMuxer implements AutoCloseable {
                 avutil.av_dict_free(options);
             }
             headerWritten = true;
+            // read once: every struct returned by value is a native allocation that only the GC would free
+            timeBases = new AVRational[(int) context.nb_streams()];
+            for (int i = 0; i < timeBases.length; i++) {
+                timeBases[i] = context.streams(i).time_base();
+            }
             deadline.disarm();
         } catch (IOException | RuntimeException e) {
             boolean aborted = deadline.isAborted();
@@ -114,7 +121,7 @@ final class OutputMuxer implements AutoCloseable {
         } else if (packet.dts() < firstDts) {
             return;
         }
-        avcodec.av_packet_rescale_ts(packet, LiveStreams.MILLIS, context.streams(index).time_base());
+        avcodec.av_packet_rescale_ts(packet, LiveStreams.MILLIS, timeBases[index]);
         deadline.arm(ioTimeout);
         int result = avformat.av_write_frame(context, packet);
         deadline.disarm();

@@ -250,7 +250,7 @@ final class RtmpConnection {
             return;
         }
         if (!flvHeaderWritten) {
-            byte[] header = {'F', 'L', 'V', 1, 5, 0, 0, 0, 9, 0, 0, 0, 0};
+            byte[] header = {'F', 'L', 'V', 1, (byte) (type == 18 && !announcesAudio(payload) ? 1 : 5), 0, 0, 0, 9, 0, 0, 0, 0};
             publication.write(header, 0, header.length);
             flvHeaderWritten = true;
         }
@@ -270,6 +270,23 @@ final class RtmpConnection {
         tag[size + 2] = (byte) (size >> 8);
         tag[size + 3] = (byte) size;
         publication.write(tag, 0, tag.length);
+    }
+
+    /**
+     * Whether the stream's metadata (sent before any media by OBS, FFmpeg and hardware encoders) mentions audio: a
+     * feed without sound must not be announced with an audio track, or the demuxer waits for one.
+     */
+    private static boolean announcesAudio(byte[] metadata) {
+        try {
+            for (Object value : Amf0.decodeAll(metadata)) {
+                if (value instanceof Map<?, ?> map) {
+                    return map.containsKey("audiocodecid") || map.containsKey("audiosamplerate") || map.containsKey("stereo");
+                }
+            }
+        } catch (RuntimeException malformed) {
+            return true;
+        }
+        return true;
     }
 
     /** "@setDataFrame", "onMetaData", {...} becomes the FLV script tag "onMetaData", {...}. */

@@ -1,7 +1,10 @@
 package io.centralkitchen.media.worker;
 
 import io.centralkitchen.storage.MediaStore;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.core5.io.CloseMode;
 import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.backoff.ExponentialErrorBackoffStrategy;
 import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,7 @@ public final class MediaWorker implements AutoCloseable {
     private final Map<String, MediaTaskHandler> handlers;
     private final Map<String, JobRunner.Running> running = new ConcurrentHashMap<>();
     private final List<ExternalTaskClient> clients = new ArrayList<>();
+    private final List<PoolingHttpClientConnectionManager> connections = new ArrayList<>();
     private ScheduledExecutorService heartbeats;
     private JobRunner runner;
 
@@ -60,13 +64,19 @@ public final class MediaWorker implements AutoCloseable {
         });
         runner = new JobRunner(settings, store, heartbeats, running);
         for (int i = 1; i <= settings.concurrency(); i++) {
+            // Our own connection pool per client, so that stopping can cut a pending long poll instead of waiting it out.
+            PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
+            connections.add(pool);
             ExternalTaskClient client = ExternalTaskClient.create()
+                    .customizeHttpClient(http -> http.setConnectionManager(pool))
                     .baseUrl(engine.restUrl())
                     .workerId(settings.workerId())
                     .maxTasks(1)
                     .lockDuration(settings.lockDuration().toMillis())
                     .asyncResponseTimeout(settings.longPoll().toMillis())
-                    .disableBackoffStrategy() // long polling already waits on the engine side
+                    // Long polling already waits on the engine side when there is no work; back off only on errors
+                    // (engine down or restarting), from 0.5 s doubling to 30 s, instead of hammering it.
+                    .backoffStrategy(new ExponentialErrorBackoffStrategy(500, 2, 30_000))
                     .addInterceptor(new BasicAuthProvider(engine.user(), engine.password()))
                     .build();
             for (MediaTaskHandler handler : handlers.values()) {
@@ -90,11 +100,41 @@ public final class MediaWorker implements AutoCloseable {
 
     /** Stops polling; running jobs finish and report their result first. */
     public synchronized void stop() {
-        clients.forEach(ExternalTaskClient::stop);
-        clients.clear();
+        stopClients(false);
         if (heartbeats != null) {
             heartbeats.shutdownNow();
         }
+    }
+
+    /**
+     * Stops every client at once. A client's stop waits for its pending fetch, which the engine holds open for the
+     * long-poll time: idle connections are cut so that it returns now ({@code abortRunning}: all connections, also
+     * those of jobs reporting their result).
+     */
+    private void stopClients(boolean abortRunning) {
+        List<Thread> stopping = new ArrayList<>();
+        for (ExternalTaskClient client : clients) {
+            Thread t = new Thread(client::stop, settings.workerId() + "-stop");
+            t.setDaemon(true);
+            t.start();
+            stopping.add(t);
+        }
+        boolean idle = running.isEmpty();
+        if (idle || abortRunning) {
+            connections.forEach(pool -> pool.close(CloseMode.IMMEDIATE));
+        }
+        long deadline = System.currentTimeMillis() + (idle || abortRunning ? 10_000 : settings.lockDuration().toMillis());
+        for (Thread t : stopping) {
+            try {
+                t.join(Math.max(1, deadline - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        connections.forEach(pool -> pool.close(CloseMode.IMMEDIATE));
+        connections.clear();
+        clients.clear();
     }
 
     /**
@@ -109,8 +149,7 @@ public final class MediaWorker implements AutoCloseable {
             heartbeats.shutdownNow();
         }
         running.values().forEach(JobRunner.Running::interrupt);
-        clients.forEach(ExternalTaskClient::stop);
-        clients.clear();
+        stopClients(true);
     }
 
     @Override

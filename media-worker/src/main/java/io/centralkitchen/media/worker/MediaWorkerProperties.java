@@ -31,8 +31,11 @@ public class MediaWorkerProperties {
     private int retries = 3;
     private Duration retryBackoff = Duration.ofSeconds(30);
     private Duration maxRetryBackoff = Duration.ofMinutes(10);
-    /** How long one fetch waits on the engine for work (long polling). */
-    private Duration longPoll = Duration.ofSeconds(20);
+    /**
+     * How long one fetch waits on the engine for work (long polling; new tasks of the same engine node are handed
+     * over at once). Kept short because a graceful shutdown of the engine waits for open fetches.
+     */
+    private Duration longPoll = Duration.ofSeconds(5);
     private List<String> topics = new ArrayList<>(MediaTopics.ALL);
     /** Local directory for job files (sources, outputs); each job's files are removed when it ends. */
     private Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "central-kitchen-media");

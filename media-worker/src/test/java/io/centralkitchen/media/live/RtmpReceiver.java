@@ -27,6 +27,7 @@ final class RtmpReceiver implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean killed;
+    private volatile Demuxer current;
     private volatile CountDownLatch revived = new CountDownLatch(0);
 
     RtmpReceiver(String streamKey) throws IOException {
@@ -63,8 +64,9 @@ final class RtmpReceiver implements AutoCloseable {
                 // the engine's own demuxer and decoder: no JavaCV grabber, whose start() holds a JVM-wide lock while
                 // it listens and would block every other listener and the studio publisher
                 try (Demuxer demuxer = Demuxer.open(url, java.util.Map.of("listen", "1", "f", "flv"), "receiver " + port,
-                        java.time.Duration.ofSeconds(10));
+                        java.time.Duration.ofSeconds(3));
                      Decoder decoder = new Decoder(demuxer.parameters(demuxer.videoIndex()), "video")) {
+                    current = demuxer;
                     sessions.incrementAndGet();
                     org.bytedeco.ffmpeg.avutil.AVRational tb = demuxer.timeBase(demuxer.videoIndex());
                     while (running && !killed && demuxer.read(packet)) {
@@ -139,6 +141,10 @@ final class RtmpReceiver implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
+        Demuxer reading = current;
+        if (reading != null) {
+            reading.abort();
+        }
         revive();
         if (thread.isAlive()) {
             thread.join(30_000);

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -206,6 +207,38 @@ public class LiveController {
                     return new MarkerView(rs.getLong(1), rs.getString(2), rs.wasNull() ? null : product, rs.getString(4),
                             rs.getTimestamp(5).toInstant(), rs.getLong(6), rs.getString(7));
                 }, showId).stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    public record Segment(String recordingId, int sequence, String key, long streamStartMillis, long durationMillis,
+                          Instant wallClockStart, long bytes, String sha256) {
+    }
+
+    /**
+     * The recording segments (of the show's latest recording) covering program time {@code fromMillis} to
+     * {@code toMillis} — what a clip between two markers is cut from. Available while live and after the show.
+     */
+    @GetMapping("/recording")
+    public List<Segment> recording(@PathVariable String showId, @RequestParam(defaultValue = "0") long fromMillis,
+                                   @RequestParam(defaultValue = "9223372036854775807") long toMillis) {
+        currentUser.requireGroup(KitchenGroups.PRODUCERS);
+        if (toMillis < fromMillis) {
+            throw new InvalidFieldException("toMillis", "toMillis must not be before fromMillis");
+        }
+        List<String> latest = jdbc.queryForList("select station_id, recording_id from live_recording_segment"
+                + " where show_id = ? order by wall_clock_start desc, sequence desc", showId).stream()
+                .filter(row -> currentUser.isAdmin() || currentUser.stations().contains((String) row.get("station_id")))
+                .map(row -> row.get("station_id") + "/" + row.get("recording_id")).limit(1).toList();
+        if (latest.isEmpty()) {
+            throw new NotFoundException("Show '" + showId + "' has no recording");
+        }
+        String[] stationAndRecording = latest.get(0).split("/", 2);
+        return jdbc.query("select recording_id, sequence, object_key, stream_start_millis, duration_millis,"
+                        + " wall_clock_start, bytes, sha256 from live_recording_segment where station_id = ? and show_id = ?"
+                        + " and recording_id = ? and stream_start_millis + duration_millis > ? and stream_start_millis <= ?"
+                        + " order by sequence",
+                (rs, i) -> new Segment(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+                        rs.getTimestamp(6).toInstant(), rs.getLong(7), rs.getString(8)),
+                stationAndRecording[0], showId, stationAndRecording[1], fromMillis, toMillis);
     }
 
     private LiveShow producerShow(String showId) {

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -55,11 +56,22 @@ public class MediaWorkerAccount implements EngineConnectionProvider {
         return properties.getUser();
     }
 
+    /**
+     * The account exists whenever the application runs, also with the in-process worker switched off: standalone
+     * workers log in with it (then with {@code KITCHEN_MEDIA_WORKER_PASSWORD}).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public synchronized void ensureAccount() {
+        if (password == null) {
+            ensureUser();
+            stations.list().forEach(station -> joinStation(station.id()));
+        }
+    }
+
     /** Called by the worker's starter once the application is ready: the account exists, the URL is this server's. */
     @Override
     public synchronized EngineConnection connection() {
-        ensureUser();
-        stations.list().forEach(station -> joinStation(station.id()));
+        ensureAccount();
         String url = properties.getEngineRestUrl();
         if (url == null || url.isBlank()) {
             String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
@@ -97,6 +109,11 @@ public class MediaWorkerAccount implements EngineConnectionProvider {
     }
 
     private void joinStation(String stationId) {
+        if (identityService.createTenantQuery().tenantId(stationId).count() == 0) {
+            log.warn("Station '{}' has no Camunda tenant (its registration did not finish); the media worker does not"
+                    + " serve it until it is registered again", stationId);
+            return;
+        }
         if (identityService.createUserQuery().userId(userId()).memberOfTenant(stationId).count() == 0) {
             identityService.createTenantUserMembership(stationId, userId());
         }

@@ -104,6 +104,14 @@ class LiveApiTest {
         assertThat(jdbc.queryForObject("select count(*) from live_session where show_id = ? and manifest_key is not null",
                 Integer.class, show)).isEqualTo(1);
         assertThat(producer.get("/api/shows/" + show + "/live/stats").status()).isEqualTo(404);
+        long markedAt = marker.json().path("streamMillis").asLong();
+        JsonNode clipSource = producer.get("/api/shows/" + show + "/live/recording?fromMillis=" + markedAt
+                + "&toMillis=" + markedAt).json();
+        assertThat(clipSource).hasSize(1);
+        assertThat(clipSource.get(0).path("streamStartMillis").asLong()).isLessThanOrEqualTo(markedAt);
+        assertThat(clipSource.get(0).path("streamStartMillis").asLong() + clipSource.get(0).path("durationMillis").asLong())
+                .isGreaterThan(markedAt);
+        assertThat(clipSource.get(0).path("sha256").asText()).hasSize(64);
         assertThat(output.getAll()).contains("unreachable").doesNotContain(PUSH_KEY);
     }
 

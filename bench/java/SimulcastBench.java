@@ -79,10 +79,28 @@ public class SimulcastBench {
         long c0 = os.getProcessCpuTime();
         pause(seconds);
         double cpu = (os.getProcessCpuTime() - c0) / 1e9;
-        System.out.printf("%s cpu_seconds=%.2f destinations=%s encoder_dropped=%d%n", label, cpu,
+        System.out.printf("%s cpu_seconds=%.2f destinations=%s encoder_dropped=%d rss_mib=%d%n", label, cpu,
                 show.stats().destinations().stream().map(d -> d.state() + "/" + d.fps() + "fps").toList(),
-                show.stats().encoderDroppedFrames());
+                show.stats().encoderDroppedFrames(), rssMib());
+        Runtime rt = Runtime.getRuntime();
+        System.gc(); // only to tell collectable memory from a leak in this figure
+        System.out.printf("  heap_used_mib=%d javacpp_tracked_mib=%d rss_after_gc_mib=%d%n",
+                (rt.totalMemory() - rt.freeMemory()) >> 20, org.bytedeco.javacpp.Pointer.totalBytes() >> 20, rssMib());
         return cpu;
+    }
+
+    /** Resident memory: native buffers (packets, frames) show up here, not in the Java heap. */
+    static long rssMib() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return -1;
     }
 
     static boolean allLive(LiveShow show) {
