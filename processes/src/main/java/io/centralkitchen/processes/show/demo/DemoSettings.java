@@ -42,7 +42,7 @@ public class DemoSettings implements EnvironmentPostProcessor {
         }
         p.put("kitchen.live.secrets.demoa", "rtmp://127.0.0.1:" + p.get("kitchen.demo.platform-a-port") + "/live/demo-a-stream-key-7d1c");
         p.put("kitchen.live.secrets.demob", "rtmp://127.0.0.1:" + p.get("kitchen.demo.platform-b-port") + "/live/demo-b-stream-key-92ae");
-        // the test pattern (640x360, AAC 48 kHz) goes out as it is to both platforms and the site: no encoder runs
+        // one light profile (640x360, 1 s keyframes, AAC 48 kHz) shared by both platforms and the site: one encoder runs
         for (String preset : new String[]{"demo-sd", "website"}) {
             p.put("kitchen.live.presets." + preset + ".width", "640");
             p.put("kitchen.live.presets." + preset + ".height", "360");
