@@ -71,6 +71,9 @@ public class LiveWatch {
             return; // went live through the live API alone: no show process to tell
         }
         ShowStats stats = onAir.stats();
+        if ("STOPPED".equals(stats.state())) {
+            return; // being ended by a producer: the feed and the destinations closing is no alarm
+        }
         Told t = told.computeIfAbsent(onAir.showId(), id -> new Told());
         String station = show.get().stationId();
         if ("LIVE".equals(stats.state())) {
@@ -78,7 +81,7 @@ public class LiveWatch {
                 t.feedAway = false;
             }
             t.hadFeed = true;
-        } else if (!t.feedAway && (t.hadFeed || stats.startedAt().plus(properties.getIngestGrace()).isBefore(Instant.now()))) {
+        } else if (!t.feedAway && ("SLATE".equals(stats.state()) || "WAITING".equals(stats.state())) && (t.hadFeed || stats.startedAt().plus(properties.getIngestGrace()).isBefore(Instant.now()))) {
             String detail = t.hadFeed ? "The studio feed (" + stats.ingest() + ") stopped; the show has been on the slate since about "
                     + Instant.now() + "." : "No studio feed has arrived since the show went live at " + stats.startedAt()
                     + ". Studio encoders publish to " + stats.ingestUrl() + ".";

@@ -133,12 +133,18 @@ public class ShowLive {
         if (manifest == null) {
             manifest = sealFromIndex(show);
         }
-        jdbc.update("update live_session set ended_at = coalesce(ended_at, ?) where station_id = ? and show_id = ? and ended_at is null",
-                Timestamp.from(Instant.now()), show.stationId(), show.id());
         if (manifest == null) {
+            jdbc.update("update live_session set ended_at = coalesce(ended_at, ?) where station_id = ? and show_id = ? and ended_at is null",
+                    Timestamp.from(Instant.now()), show.stationId(), show.id());
             shows.liveEnded(show.id(), null, null, null);
             return null;
         }
+        // Also when the engine's own note of the sealed recording was rolled back with an earlier attempt of this step.
+        jdbc.update("update live_session set ended_at = coalesce(ended_at, ?), recording_id = coalesce(recording_id, ?),"
+                        + " manifest_key = coalesce(manifest_key, ?), recorded_millis = coalesce(recorded_millis, ?)"
+                        + " where station_id = ? and show_id = ? and started_at = (select max(started_at) from live_session"
+                        + " where station_id = ? and show_id = ?)", Timestamp.from(Instant.now()), manifest.recordingId(),
+                manifest.key(), manifest.durationMillis(), show.stationId(), show.id(), show.stationId(), show.id());
         shows.liveEnded(show.id(), manifest.recordingId(), manifest.key(), manifest.durationMillis());
         return manifest.key();
     }
@@ -157,6 +163,16 @@ public class ShowLive {
                         rs.getLong("stream_start_millis"), rs.getLong("duration_millis"), rs.getTimestamp("wall_clock_start").toInstant(),
                         rs.getLong("bytes"), rs.getString("sha256")), show.stationId(), show.id(), recordingId);
         String key = show.stationId() + "/shows/" + show.id() + "/recording/" + recordingId + "/manifest.json";
+        if (store.exists(key)) {
+            // sealed by the live engine in an earlier attempt of this step that did not commit
+            try (java.io.InputStream in = store.getVerified(key)) {
+                RecordingManifest sealed = JSON.readValue(in, RecordingManifest.class);
+                log.info("Show {}: recording {} was sealed already ({} segments)", show.id(), recordingId, sealed.segments().size());
+                return sealed;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         RecordingManifest manifest = new RecordingManifest(show.stationId(), show.id(), recordingId, key,
                 segments.get(0).wallClockStart(), Instant.now(), segments.stream().mapToLong(RecordingSegment::durationMillis).sum(),
                 segments);

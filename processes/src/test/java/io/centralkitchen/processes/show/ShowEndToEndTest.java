@@ -153,11 +153,17 @@ class ShowEndToEndTest {
         awaitProgram(onAir[2] + 18_000);
         await().atMost(Duration.ofSeconds(30)).until(() -> requests("/douyin/api/v1/live/cues").size() == 5
                 && requests("/bilibili/arcopen/fn/live/goods/cue").size() == 5);
+        java.sql.Timestamp ended = java.sql.Timestamp.from(java.time.Instant.now());
         assertThat(producer.postJson("/api/shows/" + showId + "/end", Map.of()).status()).isEqualTo(202);
         assertThat(actions(requests("/douyin/api/v1/live/cues"))).containsExactly("pin_product:" + products.get(0),
                 "pin_product:" + products.get(1), "start_flash_sale:" + products.get(1), "stop_flash_sale:" + products.get(1),
                 "pin_product:" + products.get(2));
         await().atMost(Duration.ofSeconds(30)).until(() -> live.show(showId).isEmpty()); // off air, recording sealed
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from live_session where"
+                + " show_id = ? and recording_id is not null and manifest_key is not null and ended_at is not null", Integer.class, showId) == 1);
+        assertThat(jdbc.queryForObject("select count(*) from ACT_HI_TASKINST t join ACT_HI_PROCINST p on p.ID_ = t.PROC_INST_ID_"
+                + " where p.BUSINESS_KEY_ = ? and t.TASK_DEF_KEY_ in ('ingest-lost-task', 'destination-alarm-task') and t.START_TIME_ >= ?",
+                Integer.class, showId, ended)).as("ending the show raises no alarm").isZero();
 
         // clips: cut from the sealed recording, rendered, given covers, reviewed by marketers
         await().atMost(Duration.ofSeconds(180)).until(() -> taskService.createTaskQuery().processInstanceBusinessKey(showId)
