@@ -1,7 +1,7 @@
 package io.centralkitchen.processes.show;
 
+import io.centralkitchen.processes.platform.EngineAsSystem;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import java.util.function.Supplier;
@@ -20,14 +20,6 @@ public class AsSystem {
     }
 
     public <T> T call(Supplier<T> action) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return action.get();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        return EngineAsSystem.call(identityService, action);
     }
 }
