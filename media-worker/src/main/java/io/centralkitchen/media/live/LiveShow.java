@@ -228,7 +228,8 @@ public final class LiveShow {
     public synchronized ShowStats stats() {
         List<DestinationStats> list = new ArrayList<>();
         destinations.values().forEach(d -> list.add(d.stats()));
-        return new ShowStats(spec.stationId(), spec.showId(), spec.title(), feed.state().name(),
+        // STOPPED from the moment the show is being ended: its feed and destinations closing are not trouble to report
+        return new ShowStats(spec.stationId(), spec.showId(), spec.title(), stopped ? "STOPPED" : feed.state().name(),
                 spec.ingest().mode().name(), feed.ingestDescription(), ingestUrl, feed.programMillis(), feed.switches(),
                 encoders(), channels.size(), channels.values().stream().mapToLong(ProfileChannel::droppedFrames).sum(),
                 list, recorder == null ? null : recorder.recordingId(),

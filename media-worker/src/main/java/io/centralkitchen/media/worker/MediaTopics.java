@@ -11,7 +11,9 @@ public final class MediaTopics {
     public static final String SMART_CUT = "media.smartcut";
     public static final String COVER = "media.cover";
     public static final String TEASER = "media.teaser";
-    public static final List<String> ALL = List.of(PROBE, TRANSCODE, CLIP, SMART_CUT, COVER, TEASER);
+    /** The instant clip of a span of a sealed live recording (its manifest), without re-encoding. */
+    public static final String RECORDING_CLIP = "media.recording-clip";
+    public static final List<String> ALL = List.of(PROBE, TRANSCODE, CLIP, SMART_CUT, COVER, TEASER, RECORDING_CLIP);
 
     /** BPMN error code for input no retry can fix; its message says what is wrong. */
     public static final String MEDIA_INVALID = "MEDIA_INVALID";

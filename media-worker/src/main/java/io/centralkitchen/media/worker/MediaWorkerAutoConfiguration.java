@@ -70,6 +70,7 @@ public class MediaWorkerAutoConfiguration {
     /** One handler per topic. */
     public static List<MediaTaskHandler> handlers(MediaOperations ops) {
         return List.of(new ProbeTaskHandler(ops), new TranscodeTaskHandler(ops), new ClipTaskHandler(ops, false),
-                new ClipTaskHandler(ops, true), new CoverTaskHandler(ops), new TeaserTaskHandler(ops));
+                new ClipTaskHandler(ops, true), new CoverTaskHandler(ops), new TeaserTaskHandler(ops),
+                new RecordingClipTaskHandler());
     }
 }

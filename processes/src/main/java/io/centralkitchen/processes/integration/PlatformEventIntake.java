@@ -4,6 +4,7 @@ import io.centralkitchen.processes.aftersales.AfterSalesIntake;
 import io.centralkitchen.processes.orders.PlatformComments;
 import io.centralkitchen.processes.orders.PlatformOrders;
 import io.centralkitchen.processes.platform.StationService;
+import io.centralkitchen.processes.show.ShowReservations;
 import io.centralkitchen.routes.webhook.PlatformEvent;
 import io.centralkitchen.routes.webhook.PlatformEventSink;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where verified webhook events land in the application (inside the transaction that records their event id):
- * orders into the order book, refunds and complaints into after-sales, comments into the comment log.
+ * orders into the order book, refunds and complaints into after-sales, comments into the comment log, reservation
+ * counts onto the show.
  */
 @Component
 public class PlatformEventIntake implements PlatformEventSink {
@@ -22,10 +24,13 @@ public class PlatformEventIntake implements PlatformEventSink {
     private final PlatformOrders orders;
     private final PlatformComments comments;
     private final AfterSalesIntake afterSales;
+    private final ShowReservations reservations;
     private final Set<String> knownStations = ConcurrentHashMap.newKeySet();
 
-    public PlatformEventIntake(StationService stations, PlatformOrders orders, PlatformComments comments, AfterSalesIntake afterSales) {
+    public PlatformEventIntake(StationService stations, PlatformOrders orders, PlatformComments comments, AfterSalesIntake afterSales,
+                               ShowReservations reservations) {
         this.stations = stations;
+        this.reservations = reservations;
         this.orders = orders;
         this.comments = comments;
         this.afterSales = afterSales;
@@ -56,6 +61,7 @@ public class PlatformEventIntake implements PlatformEventSink {
             case COMPLAINT_UPDATED -> afterSales.complaintUpdated(event);
             case COMMENT_CREATED -> comments.record(event);
             case SURVEY_ANSWERED -> afterSales.surveyAnswered(event);
+            case RESERVATION_UPDATED -> reservations.record(event);
         }
     }
 }

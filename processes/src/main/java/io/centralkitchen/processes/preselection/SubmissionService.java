@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.preselection;
 
+import io.centralkitchen.processes.platform.EngineAsSystem;
 import io.centralkitchen.processes.catalogue.ProductCategory;
 import io.centralkitchen.processes.catalogue.Supplier;
 import io.centralkitchen.processes.catalogue.Product;

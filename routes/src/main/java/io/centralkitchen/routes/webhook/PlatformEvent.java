@@ -6,20 +6,27 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * An event a platform reported through a verified webhook: exactly one of order, complaint, comment and survey is set,
- * matching the type.
+ * An event a platform reported through a verified webhook: exactly one of order, complaint, comment, survey and
+ * reservation is set, matching the type.
  *
  * @param platform the platform id of the URL (a configured {@code kitchen.platforms} key)
  * @param station  the station of the URL
  * @param eventId  the platform's id of this event: a redelivery carries the same id
  */
 public record PlatformEvent(String platform, String station, String eventId, Type type, Instant occurredAt,
-                            Order order, Complaint complaint, Comment comment, SurveyAnswer survey) {
+                            Order order, Complaint complaint, Comment comment, SurveyAnswer survey, Reservation reservation) {
+
+    /** An event of any type but {@code reservation.updated}. */
+    public PlatformEvent(String platform, String station, String eventId, Type type, Instant occurredAt,
+                         Order order, Complaint complaint, Comment comment, SurveyAnswer survey) {
+        this(platform, station, eventId, type, occurredAt, order, complaint, comment, survey, null);
+    }
 
     public enum Type {
         ORDER_CREATED("order.created"), ORDER_PAID("order.paid"), ORDER_SHIPPED("order.shipped"),
         ORDER_REFUNDED("order.refunded"), COMPLAINT_OPENED("complaint.opened"), COMPLAINT_UPDATED("complaint.updated"),
-        COMMENT_CREATED("comment.created"), SURVEY_ANSWERED("survey.answered");
+        COMMENT_CREATED("comment.created"), SURVEY_ANSWERED("survey.answered"),
+        RESERVATION_UPDATED("reservation.updated");
 
         private final String wireName;
 
@@ -62,5 +69,14 @@ public record PlatformEvent(String platform, String station, String eventId, Typ
 
     /** @param caseRef the case reference our survey carried; score 1 (bad) to 5 (very good) */
     public record SurveyAnswer(String caseRef, int score, String remark) {
+    }
+
+    /**
+     * How many viewers have reserved (booked a reminder for) a show's live room on the platform, as the platform
+     * counts them now: the latest count replaces the earlier ones.
+     *
+     * @param showRef the show id the warm-up posts were published with
+     */
+    public record Reservation(String showRef, long count) {
     }
 }

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
  * {"type": "complaint.opened" | "complaint.updated", "complaint": {"complaintId", "orderId", "productId"?, "reasonCode", "description"?}}
  * {"type": "comment.created", "comment": {"commentId", "text", "author"?, "showRef"?}}
  * {"type": "survey.answered", "survey": {"caseRef", "score" (1-5), "remark"?}}
+ * {"type": "reservation.updated", "reservation": {"showRef", "count"}}
  * </pre>
  */
 public class PlatformEventParser {
@@ -57,6 +58,8 @@ public class PlatformEventParser {
                     comment(section(root, "comment", type)), null);
             case SURVEY_ANSWERED -> new PlatformEvent(platform, station, eventId, type, occurredAt, null, null, null,
                     survey(section(root, "survey", type)));
+            case RESERVATION_UPDATED -> new PlatformEvent(platform, station, eventId, type, occurredAt, null, null, null,
+                    null, reservation(section(root, "reservation", type)));
         };
     }
 
@@ -101,6 +104,11 @@ public class PlatformEventParser {
     private static PlatformEvent.SurveyAnswer survey(JsonNode s) {
         return new PlatformEvent.SurveyAnswer(text(s, "caseRef", "survey.caseRef", true, 200),
                 integer(s, "score", "survey.score", 1, 5, true).intValue(), text(s, "remark", "survey.remark", false, 2000));
+    }
+
+    private static PlatformEvent.Reservation reservation(JsonNode r) {
+        return new PlatformEvent.Reservation(id(r, "showRef", "reservation.showRef"),
+                integer(r, "count", "reservation.count", 0, Long.MAX_VALUE, true));
     }
 
     private static String id(JsonNode node, String name, String field) {

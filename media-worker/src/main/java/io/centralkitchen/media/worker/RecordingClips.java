@@ -1,0 +1,181 @@
+package io.centralkitchen.media.worker;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.centralkitchen.media.live.RecordingManifest;
+import io.centralkitchen.media.live.RecordingSegment;
+import io.centralkitchen.media.ops.ClipResult;
+import io.centralkitchen.media.ops.MediaInvalidException;
+import io.centralkitchen.media.ops.ProgressListener;
+import io.centralkitchen.media.ops.RecordingClip;
+import io.centralkitchen.storage.MediaStore;
+import io.centralkitchen.storage.ObjectNotFoundException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Instant clips of a sealed live recording, straight from the object store: for each slot (a span of program time,
+ * widened by pre- and post-roll) the segments it needs are downloaded (checksum-verified, several at once) and cut
+ * without re-encoding by {@link RecordingClip}, and the clip is stored under the slot's key. Segments shared by
+ * neighbouring slots are downloaded once and removed as soon as no later slot needs them, so the working directory
+ * holds about one slot's worth of recording. This is the {@code media.recording-clip} topic's work and, as a plain
+ * API, what a benchmark times for a whole show.
+ */
+public final class RecordingClips {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** One clip to make: program time in seconds (before the roll is added), and where the clip goes. */
+    public record Slot(String outputKey, double inSeconds, double outSeconds) {
+    }
+
+    /** A stored clip: where its first picture is in program time, how long it lasts, how many segments it read. */
+    public record Clip(String outputKey, double clipStartSeconds, double durationSeconds, int segments) {
+    }
+
+    private final MediaStore store;
+    private final int parallelDownloads;
+
+    public RecordingClips(MediaStore store, int parallelDownloads) {
+        this.store = store;
+        this.parallelDownloads = Math.max(1, parallelDownloads);
+    }
+
+    /** Reads a recording's {@code manifest.json}; a missing or unreadable manifest is bad input. */
+    public RecordingManifest manifest(String manifestKey) {
+        try (InputStream in = store.getVerified(manifestKey)) {
+            RecordingManifest manifest = JSON.readValue(in, RecordingManifest.class);
+            if (manifest.segments() == null || manifest.segments().isEmpty()) {
+                throw new MediaInvalidException("The recording " + manifestKey + " has no segments: nothing was recorded.");
+            }
+            return manifest;
+        } catch (ObjectNotFoundException e) {
+            throw new MediaInvalidException("The recording manifest '" + manifestKey + "' does not exist: the recording"
+                    + " is not sealed (the show was not stopped cleanly) or the key is wrong.", e);
+        } catch (IOException e) {
+            throw new MediaInvalidException("The recording manifest '" + manifestKey + "' is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Cuts every slot out of the recording of {@code manifestKey}, in program order.
+     *
+     * @param workDir an empty directory of this job's own; left empty
+     */
+    public List<Clip> cut(String manifestKey, List<Slot> slots, double preRollSeconds, double postRollSeconds,
+                          Path workDir, ProgressListener listener) {
+        List<RecordingSegment> segments = manifest(manifestKey).segments().stream()
+                .sorted(Comparator.comparingInt(RecordingSegment::sequence)).toList();
+        List<Slot> ordered = slots.stream().sorted(Comparator.comparingDouble(Slot::inSeconds)).toList();
+        List<List<RecordingSegment>> needs = new ArrayList<>();
+        for (Slot slot : ordered) {
+            needs.add(covering(segments, micros(slot.inSeconds() - preRollSeconds), micros(slot.outSeconds() + postRollSeconds)));
+        }
+        Map<Integer, Path> local = new HashMap<>();
+        List<Clip> clips = new ArrayList<>();
+        ExecutorService downloads = Executors.newFixedThreadPool(parallelDownloads, r -> {
+            Thread t = new Thread(r, "recording-clip-download");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int i = 0; i < ordered.size(); i++) {
+                Slot slot = ordered.get(i);
+                long in = micros(Math.max(0, slot.inSeconds() - preRollSeconds));
+                long out = micros(slot.outSeconds() + postRollSeconds);
+                List<RecordingClip.Segment> files = download(needs.get(i), local, workDir, downloads);
+                Path target = workDir.resolve("clip-" + i + ".mp4");
+                int done = i;
+                ClipResult clip = RecordingClip.cut(files, in, out, target,
+                        f -> listener.progress((done + f) / ordered.size()));
+                store.put(slot.outputKey(), target, "video/mp4");
+                Files.deleteIfExists(target);
+                clips.add(new Clip(slot.outputKey(), MediaTaskHandler.seconds(clip.sourceStartMicros()),
+                        MediaTaskHandler.seconds(clip.durationMicros()), files.size()));
+                forgetUnneeded(local, needs.subList(i + 1, needs.size()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            downloads.shutdownNow();
+            forgetUnneeded(local, List.of());
+        }
+        return clips;
+    }
+
+    static List<RecordingSegment> covering(List<RecordingSegment> segments, long inMicros, long outMicros) {
+        List<RecordingClip.Segment> all = segments.stream()
+                .map(s -> new RecordingClip.Segment(Path.of(Integer.toString(s.sequence())), s.streamStartMillis(), s.durationMillis()))
+                .toList();
+        List<String> wanted = RecordingClip.covering(all, inMicros, outMicros).stream()
+                .map(s -> s.file().toString()).toList();
+        return segments.stream().filter(s -> wanted.contains(Integer.toString(s.sequence()))).toList();
+    }
+
+    private List<RecordingClip.Segment> download(List<RecordingSegment> needed, Map<Integer, Path> local, Path workDir,
+                                                 ExecutorService downloads) {
+        Map<Integer, Future<Path>> pending = new HashMap<>();
+        for (RecordingSegment s : needed) {
+            if (!local.containsKey(s.sequence())) {
+                Path file = workDir.resolve(String.format("seg-%05d.ts", s.sequence()));
+                pending.put(s.sequence(), downloads.submit(() -> {
+                    try {
+                        store.download(s.key(), file);
+                    } catch (ObjectNotFoundException e) {
+                        throw new MediaInvalidException("Recording segment " + s.key() + " is listed in the manifest but"
+                                + " missing from the store: the recording is incomplete.", e);
+                    }
+                    return file;
+                }));
+            }
+        }
+        for (Map.Entry<Integer, Future<Path>> e : pending.entrySet()) {
+            try {
+                local.put(e.getKey(), e.getValue().get());
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while downloading the recording", ie);
+            } catch (ExecutionException ee) {
+                if (ee.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(ee.getCause());
+            }
+        }
+        return needed.stream().map(s -> new RecordingClip.Segment(local.get(s.sequence()), s.streamStartMillis(),
+                s.durationMillis())).toList();
+    }
+
+    private static void forgetUnneeded(Map<Integer, Path> local, List<List<RecordingSegment>> later) {
+        local.entrySet().removeIf(e -> {
+            boolean needed = later.stream().anyMatch(list -> list.stream().anyMatch(s -> s.sequence() == e.getKey()));
+            if (!needed) {
+                try {
+                    Files.deleteIfExists(e.getValue());
+                } catch (IOException ignored) {
+                    // the job's directory is removed at its end anyway
+                }
+            }
+            return !needed;
+        });
+    }
+
+    private static long micros(double seconds) {
+        return Math.round(seconds * 1e6);
+    }
+}

@@ -1,0 +1,114 @@
+package io.centralkitchen.processes.show;
+
+import io.centralkitchen.processes.platform.ApiExceptionHandler.NotFoundException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The clips of a show's product slots (table {@code show_clip}): which span of program time each covers, the objects
+ * made from it, and what marketers decided. Object keys are derived from the station, show and clip ids.
+ */
+@Repository
+public class ShowClips {
+
+    /** A product slot's clip. Times are program time (ms); the keys are null until the object exists. */
+    public record ShowClip(long id, String showId, long slotId, long productId, String recordingId, long inMillis,
+                           long outMillis, String copyKey, Long clipStartMillis, Long durationMillis, String currentKey,
+                           String verticalKey, String landscapeKey, String coverKey, Long trimInMillis, Long trimOutMillis,
+                           String state, String note, String reviewedBy) {
+    }
+
+    private static final RowMapper<ShowClip> CLIP = (rs, i) -> new ShowClip(rs.getLong("id"), rs.getString("show_id"),
+            rs.getLong("slot_id"), rs.getLong("product_id"), rs.getString("recording_id"), rs.getLong("in_millis"),
+            rs.getLong("out_millis"), rs.getString("copy_key"), rs.getObject("clip_start_millis", Long.class),
+            rs.getObject("duration_millis", Long.class), rs.getString("current_key"), rs.getString("vertical_key"),
+            rs.getString("landscape_key"), rs.getString("cover_key"), rs.getObject("trim_in_millis", Long.class),
+            rs.getObject("trim_out_millis", Long.class), rs.getString("state"), rs.getString("note"), rs.getString("reviewed_by"));
+
+    private final JdbcTemplate jdbc;
+
+    public ShowClips(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Where a clip's objects go: {@code <station>/shows/<show>/clips/<clip>/<name>}. */
+    public static String key(String stationId, String showId, long clipId, String name) {
+        return stationId + "/shows/" + showId + "/clips/" + clipId + "/" + name;
+    }
+
+    /**
+     * One clip per slot that went on air, spanning from its start to the next slot's start (the last one to the end of
+     * the recording). Planning again finds the clips planned before.
+     */
+    public List<Long> plan(Show show, List<ShowSlot> slots, long recordingEndMillis) {
+        List<ShowSlot> aired = slots.stream().filter(ShowSlot::onAir)
+                .sorted((a, b) -> Long.compare(a.onAirMillis(), b.onAirMillis())).toList();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < aired.size(); i++) {
+            ShowSlot slot = aired.get(i);
+            long out = i + 1 < aired.size() ? aired.get(i + 1).onAirMillis() : recordingEndMillis;
+            List<Long> existing = jdbc.queryForList("select id from show_clip where slot_id = ?", Long.class, slot.id());
+            if (!existing.isEmpty()) {
+                ids.add(existing.get(0));
+                continue;
+            }
+            Timestamp now = Timestamp.from(Instant.now());
+            jdbc.update("insert into show_clip (show_id, slot_id, product_id, recording_id, in_millis, out_millis, state,"
+                            + " created_at, updated_at) values (?,?,?,?,?,?,?,?,?)", show.id(), slot.id(), slot.productId(),
+                    show.recordingId(), slot.onAirMillis(), Math.max(out, slot.onAirMillis() + 1000), "PLANNED", now, now);
+            ids.add(jdbc.queryForObject("select id from show_clip where slot_id = ?", Long.class, slot.id()));
+        }
+        return ids;
+    }
+
+    public ShowClip require(long clipId) {
+        return jdbc.query("select * from show_clip where id = ?", CLIP, clipId).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("There is no clip " + clipId));
+    }
+
+    public List<ShowClip> ofShow(String showId) {
+        return jdbc.query("select c.* from show_clip c join show_slot s on s.id = c.slot_id where c.show_id = ?"
+                + " order by s.position", CLIP, showId);
+    }
+
+    public void cut(long clipId, String copyKey, long clipStartMillis, long durationMillis) {
+        update("update show_clip set copy_key = ?, current_key = ?, clip_start_millis = ?, duration_millis = ?, state = 'CUT'",
+                clipId, copyKey, copyKey, clipStartMillis, durationMillis);
+    }
+
+    public void rendered(long clipId, String verticalKey, String landscapeKey, String coverKey) {
+        update("update show_clip set vertical_key = ?, landscape_key = ?, cover_key = ?, state = 'READY'",
+                clipId, verticalKey, landscapeKey, coverKey);
+    }
+
+    public void decided(long clipId, String state, String reviewedBy, String note) {
+        update("update show_clip set state = ?, reviewed_by = ?, note = ?", clipId, state, reviewedBy, note);
+    }
+
+    public void trimmed(long clipId, String key, long trimInMillis, long trimOutMillis, long durationMillis) {
+        update("update show_clip set current_key = ?, trim_in_millis = ?, trim_out_millis = ?, duration_millis = ?,"
+                + " state = 'CUT'", clipId, key, trimInMillis, trimOutMillis, durationMillis);
+    }
+
+    public void failed(long clipId, String note) {
+        update("update show_clip set state = 'FAILED', note = ?", clipId, note);
+    }
+
+    public void published(long clipId) {
+        update("update show_clip set state = 'PUBLISHED'", clipId);
+    }
+
+    private void update(String sql, long clipId, Object... values) {
+        Object[] args = new Object[values.length + 2];
+        System.arraycopy(values, 0, args, 0, values.length);
+        args[values.length] = Timestamp.from(Instant.now());
+        args[values.length + 1] = clipId;
+        jdbc.update(sql + ", updated_at = ? where id = ?", args);
+    }
+}

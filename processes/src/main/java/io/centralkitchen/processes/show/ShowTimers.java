@@ -1,0 +1,18 @@
+package io.centralkitchen.processes.show;
+
+import org.springframework.stereotype.Component;
+
+/** The show model's timer durations ({@code ${showTimers.reportAfter()}}), read when a timer starts. */
+@Component("showTimers")
+public class ShowTimers {
+
+    private final ShowProperties properties;
+
+    public ShowTimers(ShowProperties properties) {
+        this.properties = properties;
+    }
+
+    public String reportAfter() {
+        return properties.getReportAfter().toString();
+    }
+}
