@@ -8,6 +8,7 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -22,6 +23,9 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
  * picture decoded at or after the out-point; sound of the same span keeps its timing. Segments are joined by program
  * time: each segment's own timestamps are mapped to program time through its first picture, whose program time the
  * recording index holds, so a muxer's constant offset or a gap in the recording (feed away) does no harm.
+ * <p>
+ * Each segment is opened once, and only the first is probed: the later ones are segments of the same recording, so they
+ * are opened with its stream parameters ({@link Demuxer#openLike}) — probing would cost more than copying them.
  */
 public final class RecordingClip {
 
@@ -30,6 +34,27 @@ public final class RecordingClip {
         long endMillis() {
             return programStartMillis + durationMillis;
         }
+    }
+
+    /** Where the cut finds each segment's file when it reaches it, and tells when it has read it. */
+    public interface SegmentFiles {
+        /** The segments' files are on local disk already ({@link Segment#file()}). */
+        SegmentFiles LOCAL = new SegmentFiles() {
+            @Override
+            public Path file(Segment segment) {
+                return segment.file();
+            }
+
+            @Override
+            public void done(Segment segment) {
+            }
+        };
+
+        /** The segment's local file, ready to read (waiting for it if need be). */
+        Path file(Segment segment);
+
+        /** The cut has read the segment and closed its file. */
+        void done(Segment segment);
     }
 
     private RecordingClip() {
@@ -52,6 +77,16 @@ public final class RecordingClip {
      * @return the clip; {@code sourceStartMicros} is the program time of its first picture
      */
     public static ClipResult cut(List<Segment> segments, long inMicros, long outMicros, Path target, ProgressListener listener) {
+        return cut(segments, inMicros, outMicros, target, listener, SegmentFiles.LOCAL);
+    }
+
+    /**
+     * As {@link #cut(List, long, long, Path, ProgressListener)}, each segment's file asked of {@code files} when the cut
+     * reaches it (it may still be downloading) and handed back once read. Segments past the out-point are never asked
+     * for.
+     */
+    public static ClipResult cut(List<Segment> segments, long inMicros, long outMicros, Path target, ProgressListener listener,
+                                 SegmentFiles files) {
         if (inMicros < 0 || outMicros <= inMicros) {
             throw new MediaInvalidException("The program time range " + TimeRange.format(inMicros) + "–"
                     + TimeRange.format(outMicros) + " is empty or negative: the out-point must come after the in-point.");
@@ -66,7 +101,7 @@ public final class RecordingClip {
         Progress progress = new Progress(listener);
         Cutter cutter = null;
         try (Muxer out = Muxer.create(target, Containers.formatFor(target))) {
-            cutter = new Cutter(out, inMicros, outMicros, progress);
+            cutter = new Cutter(out, files, inMicros, outMicros, progress);
             for (Segment part : parts) {
                 if (cutter.done()) {
                     break;
@@ -96,8 +131,13 @@ public final class RecordingClip {
     /** Copies packets segment after segment, all timestamps in program time shifted to the clip's first picture. */
     private static final class Cutter implements AutoCloseable {
         private final Muxer out;
-        /** The input whose streams the output's were copied from: the muxer keeps their time bases, so it stays open. */
+        private final SegmentFiles files;
+        /**
+         * The first segment, probed: the output's streams are copies of its streams (the muxer keeps their time
+         * bases, so it stays open), and the later segments are opened with its parameters instead of being probed.
+         */
         private Demuxer first;
+        private Segment firstSegment;
         private final long inMicros;
         private final long outMicros;
         private final Progress progress;
@@ -111,8 +151,9 @@ public final class RecordingClip {
         private boolean videoDone;
         private boolean audioDone;
 
-        Cutter(Muxer out, long inMicros, long outMicros, Progress progress) {
+        Cutter(Muxer out, SegmentFiles files, long inMicros, long outMicros, Progress progress) {
             this.out = out;
+            this.files = files;
             this.inMicros = inMicros;
             this.outMicros = outMicros;
             this.progress = progress;
@@ -126,26 +167,44 @@ public final class RecordingClip {
             return videoDone && audioDone;
         }
 
-        /** Reads the segment twice: once to place it in program time (and find the first keyframe), once to copy. */
+        /**
+         * Reads the segment once: the packets up to its first picture (which places it in program time) and, in the
+         * clip's first segment, on to the first keyframe after the in-point are held, then copied with the rest.
+         */
         void copy(Segment segment) {
-            long offset;
-            try (Demuxer in = Demuxer.open(segment.file())) {
+            Path file = files.file(segment);
+            Demuxer in = first == null ? Demuxer.open(file) : Demuxer.openLike(file, first);
+            if (first == null) {
+                first = in;
+                firstSegment = segment;
+            }
+            List<AVPacket> held = new ArrayList<>();
+            try {
                 if (!in.hasVideo()) {
                     throw new MediaInvalidException("Recording segment " + segment.file().getFileName() + " has no video stream.");
                 }
-                // program micros = segment micros - offset; the segment's first picture is at programStartMillis
-                long[] picture = firstPicture(in);
-                offset = picture[0] - segment.programStartMillis() * 1000;
-                if (!started()) {
-                    startMicros = keyframeAtOrBefore(in, offset, picture[1] - offset, picture[2]);
+                if (videoOut < 0) {
+                    // before reading: libavformat updates the stream parameters (AAC bit rate) from the packets it reads
+                    videoOut = out.addCopyOf(in.video());
+                    audioInClip = in.hasAudio();
+                    audioOut = audioInClip ? out.addCopyOf(in.audio()) : -1;
+                    audioDone = !audioInClip;
+                    out.writeHeader(Containers.muxerOptions(out.formatName()));
                 }
-            }
-            Demuxer in = Demuxer.open(segment.file());
-            try {
-                copy(in, offset);
+                // program micros = segment micros - offset; the segment's first picture is at programStartMillis
+                AVPacket picture = firstPicture(in, held);
+                AVRational base = in.video().time_base();
+                long dts = Timestamps.toMicros(Timestamps.isSet(picture.dts()) ? picture.dts() : picture.pts(), base);
+                long offset = dts - segment.programStartMillis() * 1000;
+                if (!started()) {
+                    startMicros = keyframeAtOrBefore(in, held, offset, Timestamps.toMicros(picture.pts(), base) - offset, picture.pts());
+                }
+                copy(in, held, offset);
             } finally {
+                held.forEach(p -> av_packet_free(p));
                 if (in != first) {
                     in.close();
+                    files.done(segment);
                 }
             }
         }
@@ -154,56 +213,62 @@ public final class RecordingClip {
         public void close() {
             if (first != null) {
                 first.close();
+                files.done(firstSegment);
             }
         }
 
-        private void copy(Demuxer in, long offset) {
+        /** Copies the held packets, then the rest of the segment. */
+        private void copy(Demuxer in, List<AVPacket> held, long offset) {
             AVRational videoBase = in.video().time_base();
-            if (videoOut < 0) {
-                first = in;
-                videoOut = out.addCopyOf(in.video());
-                audioInClip = in.hasAudio();
-                audioOut = audioInClip ? out.addCopyOf(in.audio()) : -1;
-                audioDone = !audioInClip;
-                out.writeHeader(Containers.muxerOptions(out.formatName()));
-            }
             long shiftTicks = Timestamps.fromMicros(offset, videoBase) + startTicks;
+            boolean[] writing = {false};
+            for (AVPacket packet : held) {
+                if (done()) {
+                    return;
+                }
+                copy(in, packet, offset, shiftTicks, writing);
+            }
             AVPacket packet = av_packet_alloc();
             try {
-                boolean writing = false;
                 while (!done() && in.read(packet)) {
-                    int index = packet.stream_index();
-                    if (index == in.videoIndex() && !videoDone) {
-                        long pts = Timestamps.toMicros(packet.pts(), videoBase) - offset;
-                        long dts = Timestamps.toMicros(Timestamps.isSet(packet.dts()) ? packet.dts() : packet.pts(), videoBase) - offset;
-                        if (!writing) {
-                            // before the clip's first keyframe (only in its first segment)
-                            if (pts < startMicros || (packet.flags() & AV_PKT_FLAG_KEY) == 0) {
-                                continue;
-                            }
-                            writing = true;
-                        }
-                        if (dts >= outMicros) {
-                            videoDone = true;
-                            continue;
-                        }
-                        lastVideoEndMicros = Math.max(lastVideoEndMicros, pts + Timestamps.toMicros(packet.duration(), videoBase));
-                        shift(packet, shiftTicks, videoOut);
-                        out.write(packet);
-                        progress.update((double) (dts - startMicros) / (outMicros - startMicros));
-                    } else if (audioInClip && index == in.audioIndex() && !audioDone) {
-                        AVRational audioBase = in.audio().time_base();
-                        long pts = Timestamps.toMicros(packet.pts(), audioBase) - offset;
-                        if (pts >= outMicros) {
-                            audioDone = true;
-                        } else if (pts >= startMicros) {
-                            shift(packet, Timestamps.rescale(shiftTicks, videoBase, audioBase), audioOut);
-                            out.write(packet);
-                        }
-                    }
+                    copy(in, packet, offset, shiftTicks, writing);
                 }
             } finally {
                 av_packet_free(packet);
+            }
+        }
+
+        /** Writes one packet of the segment if it belongs to the clip; {@code writing}: its first keyframe was written. */
+        private void copy(Demuxer in, AVPacket packet, long offset, long shiftTicks, boolean[] writing) {
+            AVRational videoBase = in.video().time_base();
+            int index = packet.stream_index();
+            if (index == in.videoIndex() && !videoDone) {
+                long pts = Timestamps.toMicros(packet.pts(), videoBase) - offset;
+                long dts = Timestamps.toMicros(Timestamps.isSet(packet.dts()) ? packet.dts() : packet.pts(), videoBase) - offset;
+                if (!writing[0]) {
+                    // before the clip's first keyframe (only in its first segment)
+                    if (pts < startMicros || (packet.flags() & AV_PKT_FLAG_KEY) == 0) {
+                        return;
+                    }
+                    writing[0] = true;
+                }
+                if (dts >= outMicros) {
+                    videoDone = true;
+                    return;
+                }
+                lastVideoEndMicros = Math.max(lastVideoEndMicros, pts + Timestamps.toMicros(packet.duration(), videoBase));
+                shift(packet, shiftTicks, videoOut);
+                out.write(packet);
+                progress.update((double) (dts - startMicros) / (outMicros - startMicros));
+            } else if (audioInClip && index == in.audioIndex() && !audioDone) {
+                AVRational audioBase = in.audio().time_base();
+                long pts = Timestamps.toMicros(packet.pts(), audioBase) - offset;
+                if (pts >= outMicros) {
+                    audioDone = true;
+                } else if (pts >= startMicros) {
+                    shift(packet, Timestamps.rescale(shiftTicks, videoBase, audioBase), audioOut);
+                    out.write(packet);
+                }
             }
         }
 
@@ -220,49 +285,47 @@ public final class RecordingClip {
 
         /**
          * Program time of the keyframe at or before the in-point in this segment, or of its first picture (a keyframe:
-         * segments start with one, and {@link #firstPicture} has just read it) when the in-point lies before it.
+         * segments start with one, and {@link #firstPicture} has just read it) when the in-point lies before it. Reads
+         * on to the first keyframe after the in-point, holding what it reads.
          */
-        private long keyframeAtOrBefore(Demuxer in, long offset, long firstPictureMicros, long firstPictureTicks) {
+        private long keyframeAtOrBefore(Demuxer in, List<AVPacket> held, long offset, long firstPictureMicros, long firstPictureTicks) {
             long found = firstPictureMicros;
             AVRational base = in.video().time_base();
             long offsetTicks = Timestamps.fromMicros(offset, base);
             startTicks = firstPictureTicks - offsetTicks;
-            AVPacket packet = av_packet_alloc();
-            try {
-                while (in.read(packet)) {
-                    if (packet.stream_index() != in.videoIndex() || (packet.flags() & AV_PKT_FLAG_KEY) == 0) {
-                        continue;
-                    }
-                    long pts = Timestamps.toMicros(packet.pts(), base) - offset;
-                    if (pts <= inMicros) {
-                        found = pts;
-                        startTicks = packet.pts() - offsetTicks;
-                    }
-                    if (pts > inMicros) {
-                        break;
-                    }
+            AVPacket packet;
+            while ((packet = readHeld(in, held)) != null) {
+                if (packet.stream_index() != in.videoIndex() || (packet.flags() & AV_PKT_FLAG_KEY) == 0) {
+                    continue;
                 }
-            } finally {
-                av_packet_free(packet);
+                long pts = Timestamps.toMicros(packet.pts(), base) - offset;
+                if (pts <= inMicros) {
+                    found = pts;
+                    startTicks = packet.pts() - offsetTicks;
+                }
+                if (pts > inMicros) {
+                    break;
+                }
             }
             return found;
         }
     }
 
-    /** Decoding and presentation time (segment time, micros) of the segment's first picture, and its pts in ticks. */
-    private static long[] firstPicture(Demuxer in) {
-        AVPacket packet = av_packet_alloc();
-        try {
-            while (in.read(packet)) {
-                if (packet.stream_index() == in.videoIndex()) {
-                    long dts = Timestamps.isSet(packet.dts()) ? packet.dts() : packet.pts();
-                    return new long[]{Timestamps.toMicros(dts, in.video().time_base()),
-                            Timestamps.toMicros(packet.pts(), in.video().time_base()), packet.pts()};
-                }
+    /** The segment's first picture (segment time), read with every packet before it into {@code held}. */
+    private static AVPacket firstPicture(Demuxer in, List<AVPacket> held) {
+        AVPacket packet;
+        while ((packet = readHeld(in, held)) != null) {
+            if (packet.stream_index() == in.videoIndex()) {
+                return packet;
             }
-            throw new MediaInvalidException("A recording segment (" + in.url() + ") holds no picture.");
-        } finally {
-            av_packet_free(packet);
         }
+        throw new MediaInvalidException("A recording segment (" + in.url() + ") holds no picture.");
+    }
+
+    /** The next packet of {@code in}, added to {@code held} (the caller frees them); null at the end. */
+    private static AVPacket readHeld(Demuxer in, List<AVPacket> held) {
+        AVPacket packet = av_packet_alloc();
+        held.add(packet);
+        return in.read(packet) ? packet : null;
     }
 }
