@@ -115,6 +115,7 @@ public class RecordingClipBench {
         // warm-up (JIT, natives, connections): one short clip, not counted
         cutOne(manifest.key(), new RecordingClips.Slot("station-1/bench/warm-up.mp4", 300, 330), "warm-up");
 
+        say("timed cuts from %s", Instant.now());
         List<Double> each = new ArrayList<>();
         double sequential = Double.MAX_VALUE;
         for (int round = 0; round < rounds; round++) {
@@ -145,6 +146,7 @@ public class RecordingClipBench {
             two.shutdownNow();
         }
         double parallel = seconds(start);
+        say("timed cuts until %s", Instant.now());
         String loadAfter = load();
 
         String digest = check(slots, concatenated, manifest);
