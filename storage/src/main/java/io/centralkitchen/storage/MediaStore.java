@@ -185,7 +185,8 @@ public final class MediaStore implements AutoCloseable {
         return call("store", key, () -> {
             var response = client.putObject(PutObjectArgs.builder()
                     .bucket(bucket).object(key)
-                    .stream(in, size, size > partSize ? partSize : -1)
+                    // the configured part size: one PUT up to it (-1 would let the client cut anything over 5 MiB)
+                    .stream(in, size, partSize)
                     .contentType(type)
                     .userMetadata(userMetadata)
                     .build());

@@ -78,6 +78,23 @@ class MediaStoreTest {
     }
 
     @Test
+    void aFileUpToThePartSizeIsStoredInOnePut() throws IOException {
+        byte[] content = new byte[6 * 1024 * 1024];
+        new Random(7).nextBytes(content);
+        Path file = Files.write(dir.resolve("clip.mp4"), content);
+
+        try (MediaStore largeParts = MediaStore.connect(new StorageSettings(server.endpoint(), null, null, server.accessKey(),
+                server.secretKey(), "test-bucket", 8L * 1024 * 1024, dir.resolve("spool"), Duration.ofSeconds(5),
+                Duration.ofSeconds(30)))) {
+            StoredObject stored = largeParts.put("station-1/clips/one-put.mp4", file, "video/mp4");
+
+            // a single PUT's ETag is the content's MD5, without the "-<part count>" of a multipart upload
+            assertThat(stored.etag()).doesNotContain("-");
+            assertThat(largeParts.verify("station-1/clips/one-put.mp4").size()).isEqualTo(content.length);
+        }
+    }
+
+    @Test
     void byteRangeReturnsExactlyThoseBytes() throws IOException {
         byte[] content = "0123456789abcdefghij".getBytes(StandardCharsets.US_ASCII);
         store.put("station-1/range.txt", content, "text/plain");
