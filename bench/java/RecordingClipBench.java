@@ -65,18 +65,33 @@ public class RecordingClipBench {
     static final double ROLL_SECONDS = 2.0;
     static final String PREFIX = "station-1/shows/bench-clips/recording/20260501-200000/";
     static final AVRational MILLIS = av_make_q(1, 1000);
+    /** Segment downloads at once, as the media.recording-clip handler asks for. */
+    static final int DOWNLOADS = Integer.getInteger("bench.downloads", 4);
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(System.getProperty("bench.dir", "bench/out/recording-clips")).toAbsolutePath();
         int minutes = Integer.getInteger("bench.recording.minutes", 30);
         int clips = Integer.getInteger("bench.clips", 10);
-        int rounds = Integer.getInteger("bench.rounds", 2);
+        int rounds = Integer.getInteger("bench.rounds", 3);
         Files.createDirectories(dir);
+        deleteTree(dir.resolve("s3")); // a fresh store each run
         String loadBefore = load();
         try (EmbeddedS3Server s3 = EmbeddedS3Server.start(dir.resolve("s3"), 0);
              MediaStore store = MediaStore.connect(StorageSettings.of(s3.endpoint(), s3.accessKey(), s3.secretKey(),
                      "central-kitchen", dir.resolve("spool")))) {
             new RecordingClipBench(store, dir).run(minutes * 60_000L, clips, rounds, loadBefore);
+        } finally {
+            deleteTree(dir.resolve("s3"));
+        }
+    }
+
+    static void deleteTree(Path root) throws java.io.IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 
@@ -112,22 +127,37 @@ public class RecordingClipBench {
         }
         double media = slots.stream().mapToDouble(s -> s.outSeconds() - s.inSeconds() + 2 * ROLL_SECONDS).sum();
 
-        // warm-up (JIT, natives, connections): one short clip, not counted
-        cutOne(manifest.key(), new RecordingClips.Slot("station-1/bench/warm-up.mp4", 300, 330), "warm-up");
+        // warm-up, not counted: the JIT needs a few hundred requests to the embedded S3 before the figures settle
+        long warm = System.nanoTime();
+        for (int i = 0; i < slots.size(); i++) {
+            RecordingClips.Slot slot = slots.get(i);
+            cutOne(manifest.key(), new RecordingClips.Slot("station-1/bench/warm-up.mp4", slot.inSeconds(), slot.outSeconds()), "warm-up");
+        }
+        say("warm-up round: %.2f s", seconds(warm));
 
         say("timed cuts from %s", Instant.now());
         List<Double> each = new ArrayList<>();
+        List<Double> eachCpu = new ArrayList<>();
         double sequential = Double.MAX_VALUE;
         for (int round = 0; round < rounds; round++) {
             long start = System.nanoTime();
             for (int i = 0; i < slots.size(); i++) {
                 long one = System.nanoTime();
+                long cpu = cpuNanos();
                 cutOne(manifest.key(), slots.get(i), "seq-" + round + "-" + i);
                 each.add(seconds(one));
+                eachCpu.add((cpuNanos() - cpu) / 1e9);
             }
             sequential = Math.min(sequential, seconds(start));
+            List<Double> thisRound = new ArrayList<>(each.subList(each.size() - slots.size(), each.size()));
+            thisRound.sort(Double::compare);
+            List<Double> roundCpu = new ArrayList<>(eachCpu.subList(eachCpu.size() - slots.size(), eachCpu.size()));
+            roundCpu.sort(Double::compare);
+            say("round %d: %.2f s, clip p50 %.3f s, CPU p50 %.3f s", round, seconds(start), thisRound.get(thisRound.size() / 2),
+                    roundCpu.get(roundCpu.size() / 2));
         }
         each.sort(Double::compare);
+        eachCpu.sort(Double::compare);
 
         long start = System.nanoTime();
         ExecutorService two = Executors.newFixedThreadPool(2);
@@ -162,6 +192,7 @@ public class RecordingClipBench {
         print("clips_media_s", "%.0f", media);
         print("clip_p50_s", "%.3f", each.get(each.size() / 2));
         print("clip_max_s", "%.3f", each.get(each.size() - 1));
+        print("clip_cpu_p50_s", "%.3f", eachCpu.get(eachCpu.size() / 2));
         print("clips_sequential_s", "%.2f", sequential);
         print("clips_2_threads_s", "%.2f", parallel);
         print("reference_cli_clip_p50_s", "%.3f", cli.get(cli.size() / 2));
@@ -171,7 +202,7 @@ public class RecordingClipBench {
 
     private Object cutOne(String manifestKey, RecordingClips.Slot slot, String job) throws Exception {
         Path work = Files.createDirectories(dir.resolve("job-" + job));
-        new RecordingClips(store, 4).cut(manifestKey, List.of(slot), ROLL_SECONDS, ROLL_SECONDS, work, ProgressListener.NONE);
+        new RecordingClips(store, DOWNLOADS).cut(manifestKey, List.of(slot), ROLL_SECONDS, ROLL_SECONDS, work, ProgressListener.NONE);
         Files.delete(work); // the operation leaves its directory empty
         return null;
     }
@@ -323,6 +354,12 @@ public class RecordingClipBench {
         Files.delete(file);
         return new RecordingSegment("station-1", "bench-clips", "20260501-200000", sequence, key, start, duration,
                 Instant.now(), stored.size(), stored.sha256());
+    }
+
+    /** CPU time of this JVM: the cut, the downloads and uploads, and the embedded S3 server answering them. */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static String load() throws Exception {
