@@ -95,6 +95,20 @@ class MediaStoreTest {
     }
 
     @Test
+    void aDownloadIsVerifiedAndTellsWhatStatTells() throws IOException {
+        byte[] content = "a recording segment".getBytes(StandardCharsets.UTF_8);
+        store.put("station-1/recording/seg-00001.ts", content, "video/mp2t");
+
+        StoredObject downloaded = store.download("station-1/recording/seg-00001.ts", dir.resolve("download/seg-00001.ts"));
+
+        assertThat(Files.readAllBytes(dir.resolve("download/seg-00001.ts"))).isEqualTo(content);
+        StoredObject stat = store.stat("station-1/recording/seg-00001.ts");
+        assertThat(downloaded).usingRecursiveComparison().ignoringFields("lastModified").isEqualTo(stat);
+        assertThat(downloaded.sha256()).isEqualTo(Sha256.of(content));
+        assertThat(Duration.between(stat.lastModified(), downloaded.lastModified()).abs()).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
     void byteRangeReturnsExactlyThoseBytes() throws IOException {
         byte[] content = "0123456789abcdefghij".getBytes(StandardCharsets.US_ASCII);
         store.put("station-1/range.txt", content, "text/plain");
