@@ -3,6 +3,7 @@ package io.centralkitchen.media.ffmpeg;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVInputFormat;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
@@ -56,7 +57,7 @@ public final class Demuxer implements AutoCloseable {
 
     /** Opens and probes the input; {@link FFmpegException} when it is not readable media. */
     public static Demuxer open(String url, Duration ioTimeout) {
-        AVFormatContext context = openInput(url, ioTimeout);
+        AVFormatContext context = openInput(url, null, ioTimeout);
         try {
             FFmpegException.check(avformat_find_stream_info(context, (AVDictionary) null), "Cannot read the streams of " + url);
             return new Demuxer(url, context);
@@ -69,14 +70,14 @@ public final class Demuxer implements AutoCloseable {
     /**
      * Opens another piece of the same recording as {@code model} (the next MPEG-TS segment of a live recording, say)
      * without probing it: avformat_find_stream_info decodes pictures and costs several times more than reading a whole
-     * 4-second segment. Its video and audio are the streams of the model's codecs (the same stream id preferred), and
+     * 4-second segment, and the container format is the model's. Its video and audio are the streams of the model's codecs (the same stream id preferred), and
      * they get the model's codec parameters: from those libavformat derives packet durations and missing timestamps
      * (AAC in MPEG-TS), so the packets read are the ones a probed open gives. Only for pieces made with the model's
      * parameters; a piece without a stream of the model's video codec has no video ({@link #hasVideo()} false).
      */
     public static Demuxer openLike(Path file, Demuxer model) {
         String url = file.toAbsolutePath().toString();
-        AVFormatContext context = openInput(url, DEFAULT_IO_TIMEOUT);
+        AVFormatContext context = openInput(url, model.context().iformat(), DEFAULT_IO_TIMEOUT);
         try {
             return new Demuxer(url, context, adopt(context, model.video(), url), adopt(context, model.audio(), url));
         } catch (RuntimeException e) {
@@ -85,13 +86,14 @@ public final class Demuxer implements AutoCloseable {
         }
     }
 
-    private static AVFormatContext openInput(String url, Duration ioTimeout) {
+    /** @param format the container's format, or null to probe it */
+    private static AVFormatContext openInput(String url, AVInputFormat format, Duration ioTimeout) {
         FFmpegRuntime.init();
         AVFormatContext context = new AVFormatContext(null);
         AVDictionary options = new AVDictionary(null);
         av_dict_set(options, "rw_timeout", Long.toString(ioTimeout.toNanos() / 1000), 0);
         try {
-            FFmpegException.check(avformat_open_input(context, url, null, options), "Cannot open " + url);
+            FFmpegException.check(avformat_open_input(context, url, format, options), "Cannot open " + url);
         } finally {
             av_dict_free(options);
         }

@@ -1,20 +1,11 @@
 package io.centralkitchen.media.ops;
 
-import io.centralkitchen.media.ffmpeg.Demuxer;
 import io.centralkitchen.media.ffmpeg.FFmpegException;
 import io.centralkitchen.media.ffmpeg.Muxer;
-import io.centralkitchen.media.ffmpeg.Timestamps;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avutil.AVRational;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 
 /**
  * The instant clip of a live recording: a span of program time copied, without re-encoding, out of the recording's
@@ -25,7 +16,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
  * recording index holds, so a muxer's constant offset or a gap in the recording (feed away) does no harm.
  * <p>
  * Each segment is opened once, and only the first is probed: the later ones are segments of the same recording, so they
- * are opened with its stream parameters ({@link Demuxer#openLike}) — probing would cost more than copying them.
+ * are opened with its stream parameters ({@link io.centralkitchen.media.ffmpeg.Demuxer#openLike}) — probing would cost more than copying them.
  */
 public final class RecordingClip {
 
@@ -99,9 +90,9 @@ public final class RecordingClip {
                     + TimeRange.format(end * 1000) + "). Choose a range inside the recording.");
         }
         Progress progress = new Progress(listener);
-        Cutter cutter = null;
+        RecordingCutter cutter = null;
         try (Muxer out = Muxer.create(target, Containers.formatFor(target))) {
-            cutter = new Cutter(out, files, inMicros, outMicros, progress);
+            cutter = new RecordingCutter(out, files, inMicros, outMicros, progress);
             for (Segment part : parts) {
                 if (cutter.done()) {
                     break;
@@ -114,7 +105,7 @@ public final class RecordingClip {
             }
             out.finish();
             progress.done();
-            return new ClipResult(target, cutter.startMicros, cutter.lastVideoEndMicros - cutter.startMicros, 0);
+            return new ClipResult(target, cutter.startMicros(), cutter.lastVideoEndMicros() - cutter.startMicros(), 0);
         } catch (FFmpegException e) {
             if (!e.isInvalidData()) {
                 throw e;
@@ -126,206 +117,5 @@ public final class RecordingClip {
                 cutter.close();
             }
         }
-    }
-
-    /** Copies packets segment after segment, all timestamps in program time shifted to the clip's first picture. */
-    private static final class Cutter implements AutoCloseable {
-        private final Muxer out;
-        private final SegmentFiles files;
-        /**
-         * The first segment, probed: the output's streams are copies of its streams (the muxer keeps their time
-         * bases, so it stays open), and the later segments are opened with its parameters instead of being probed.
-         */
-        private Demuxer first;
-        private Segment firstSegment;
-        private final long inMicros;
-        private final long outMicros;
-        private final Progress progress;
-        private int videoOut = -1;
-        private int audioOut = -1;
-        private boolean audioInClip;
-        private long startMicros = Long.MIN_VALUE;
-        /** The clip's first picture in program time, in ticks of the video time base: exact, so it lands on 0. */
-        private long startTicks;
-        private long lastVideoEndMicros;
-        private boolean videoDone;
-        private boolean audioDone;
-
-        Cutter(Muxer out, SegmentFiles files, long inMicros, long outMicros, Progress progress) {
-            this.out = out;
-            this.files = files;
-            this.inMicros = inMicros;
-            this.outMicros = outMicros;
-            this.progress = progress;
-        }
-
-        boolean started() {
-            return startMicros != Long.MIN_VALUE;
-        }
-
-        boolean done() {
-            return videoDone && audioDone;
-        }
-
-        /**
-         * Reads the segment once: the packets up to its first picture (which places it in program time) and, in the
-         * clip's first segment, on to the first keyframe after the in-point are held, then copied with the rest.
-         */
-        void copy(Segment segment) {
-            Path file = files.file(segment);
-            Demuxer in = first == null ? Demuxer.open(file) : Demuxer.openLike(file, first);
-            if (first == null) {
-                first = in;
-                firstSegment = segment;
-            }
-            List<AVPacket> held = new ArrayList<>();
-            try {
-                if (!in.hasVideo()) {
-                    throw new MediaInvalidException("Recording segment " + segment.file().getFileName() + " has no video stream.");
-                }
-                if (videoOut < 0) {
-                    // before reading: libavformat updates the stream parameters (AAC bit rate) from the packets it reads
-                    videoOut = out.addCopyOf(in.video());
-                    audioInClip = in.hasAudio();
-                    audioOut = audioInClip ? out.addCopyOf(in.audio()) : -1;
-                    audioDone = !audioInClip;
-                    out.writeHeader(Containers.muxerOptions(out.formatName()));
-                }
-                // program micros = segment micros - offset; the segment's first picture is at programStartMillis
-                AVPacket picture = firstPicture(in, held);
-                AVRational base = in.video().time_base();
-                long dts = Timestamps.toMicros(Timestamps.isSet(picture.dts()) ? picture.dts() : picture.pts(), base);
-                long offset = dts - segment.programStartMillis() * 1000;
-                if (!started()) {
-                    startMicros = keyframeAtOrBefore(in, held, offset, Timestamps.toMicros(picture.pts(), base) - offset, picture.pts());
-                }
-                copy(in, held, offset);
-            } finally {
-                held.forEach(p -> av_packet_free(p));
-                if (in != first) {
-                    in.close();
-                    files.done(segment);
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            if (first != null) {
-                first.close();
-                files.done(firstSegment);
-            }
-        }
-
-        /** Copies the held packets, then the rest of the segment. */
-        private void copy(Demuxer in, List<AVPacket> held, long offset) {
-            AVRational videoBase = in.video().time_base();
-            long shiftTicks = Timestamps.fromMicros(offset, videoBase) + startTicks;
-            boolean[] writing = {false};
-            for (AVPacket packet : held) {
-                if (done()) {
-                    return;
-                }
-                copy(in, packet, offset, shiftTicks, writing);
-            }
-            AVPacket packet = av_packet_alloc();
-            try {
-                while (!done() && in.read(packet)) {
-                    copy(in, packet, offset, shiftTicks, writing);
-                }
-            } finally {
-                av_packet_free(packet);
-            }
-        }
-
-        /** Writes one packet of the segment if it belongs to the clip; {@code writing}: its first keyframe was written. */
-        private void copy(Demuxer in, AVPacket packet, long offset, long shiftTicks, boolean[] writing) {
-            AVRational videoBase = in.video().time_base();
-            int index = packet.stream_index();
-            if (index == in.videoIndex() && !videoDone) {
-                long pts = Timestamps.toMicros(packet.pts(), videoBase) - offset;
-                long dts = Timestamps.toMicros(Timestamps.isSet(packet.dts()) ? packet.dts() : packet.pts(), videoBase) - offset;
-                if (!writing[0]) {
-                    // before the clip's first keyframe (only in its first segment)
-                    if (pts < startMicros || (packet.flags() & AV_PKT_FLAG_KEY) == 0) {
-                        return;
-                    }
-                    writing[0] = true;
-                }
-                if (dts >= outMicros) {
-                    videoDone = true;
-                    return;
-                }
-                lastVideoEndMicros = Math.max(lastVideoEndMicros, pts + Timestamps.toMicros(packet.duration(), videoBase));
-                shift(packet, shiftTicks, videoOut);
-                out.write(packet);
-                progress.update((double) (dts - startMicros) / (outMicros - startMicros));
-            } else if (audioInClip && index == in.audioIndex() && !audioDone) {
-                AVRational audioBase = in.audio().time_base();
-                long pts = Timestamps.toMicros(packet.pts(), audioBase) - offset;
-                if (pts >= outMicros) {
-                    audioDone = true;
-                } else if (pts >= startMicros) {
-                    shift(packet, Timestamps.rescale(shiftTicks, videoBase, audioBase), audioOut);
-                    out.write(packet);
-                }
-            }
-        }
-
-        /** Rewrites the packet's timestamps from segment time to clip time (0 = the clip's first picture). */
-        private static void shift(AVPacket packet, long shift, int outputIndex) {
-            if (Timestamps.isSet(packet.pts())) {
-                packet.pts(packet.pts() - shift);
-            }
-            if (Timestamps.isSet(packet.dts())) {
-                packet.dts(packet.dts() - shift);
-            }
-            packet.stream_index(outputIndex);
-        }
-
-        /**
-         * Program time of the keyframe at or before the in-point in this segment, or of its first picture (a keyframe:
-         * segments start with one, and {@link #firstPicture} has just read it) when the in-point lies before it. Reads
-         * on to the first keyframe after the in-point, holding what it reads.
-         */
-        private long keyframeAtOrBefore(Demuxer in, List<AVPacket> held, long offset, long firstPictureMicros, long firstPictureTicks) {
-            long found = firstPictureMicros;
-            AVRational base = in.video().time_base();
-            long offsetTicks = Timestamps.fromMicros(offset, base);
-            startTicks = firstPictureTicks - offsetTicks;
-            AVPacket packet;
-            while ((packet = readHeld(in, held)) != null) {
-                if (packet.stream_index() != in.videoIndex() || (packet.flags() & AV_PKT_FLAG_KEY) == 0) {
-                    continue;
-                }
-                long pts = Timestamps.toMicros(packet.pts(), base) - offset;
-                if (pts <= inMicros) {
-                    found = pts;
-                    startTicks = packet.pts() - offsetTicks;
-                }
-                if (pts > inMicros) {
-                    break;
-                }
-            }
-            return found;
-        }
-    }
-
-    /** The segment's first picture (segment time), read with every packet before it into {@code held}. */
-    private static AVPacket firstPicture(Demuxer in, List<AVPacket> held) {
-        AVPacket packet;
-        while ((packet = readHeld(in, held)) != null) {
-            if (packet.stream_index() == in.videoIndex()) {
-                return packet;
-            }
-        }
-        throw new MediaInvalidException("A recording segment (" + in.url() + ") holds no picture.");
-    }
-
-    /** The next packet of {@code in}, added to {@code held} (the caller frees them); null at the end. */
-    private static AVPacket readHeld(Demuxer in, List<AVPacket> held) {
-        AVPacket packet = av_packet_alloc();
-        held.add(packet);
-        return in.read(packet) ? packet : null;
     }
 }
