@@ -79,7 +79,9 @@ final class RecordingCutter implements AutoCloseable {
         List<AVPacket> held = new ArrayList<>();
         try {
             if (!in.hasVideo()) {
-                throw new MediaInvalidException("Recording segment " + segment.file().getFileName() + " has no video stream.");
+                throw new MediaInvalidException("Recording segment " + segment.file().getFileName() + (in == first
+                        ? " has no video stream." : " has no video stream of the codec the clip started with: a copy"
+                        + " clip cannot span a change of codec."));
             }
             if (videoOut < 0) {
                 // before reading: libavformat updates the stream parameters (AAC bit rate) from the packets it reads
