@@ -2,6 +2,7 @@ package io.centralkitchen.storage;
 
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.GetObjectResponse;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
@@ -14,6 +15,7 @@ import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
 import io.minio.http.Method;
 import io.minio.messages.Item;
+import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -185,7 +188,8 @@ public final class MediaStore implements AutoCloseable {
         return call("store", key, () -> {
             var response = client.putObject(PutObjectArgs.builder()
                     .bucket(bucket).object(key)
-                    .stream(in, size, size > partSize ? partSize : -1)
+                    // the configured part size: one PUT up to it (-1 would let the client cut anything over 5 MiB)
+                    .stream(in, size, partSize)
                     .contentType(type)
                     .userMetadata(userMetadata)
                     .build());
@@ -225,13 +229,20 @@ public final class MediaStore implements AutoCloseable {
                 .bucket(bucket).object(key).offset(offset).length(length).build()));
     }
 
-    /** Copies the object to a local file, verifying its checksum; the file is only in place when it is correct. */
+    /**
+     * Copies the object to a local file, verifying its checksum; the file is only in place when it is correct. One
+     * request: the GET's answer carries the object's metadata (its recorded SHA-256) with the content it belongs to.
+     */
     public StoredObject download(String key, Path target) {
-        StoredObject info = stat(key);
+        ObjectKeys.validate(key);
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
-            try (InputStream in = get(key); OutputStream out = Files.newOutputStream(partial)) {
+            StoredObject info;
+            try (GetObjectResponse in = call("read", key, () -> client.getObject(GetObjectArgs.builder()
+                    .bucket(bucket).object(key).build()));
+                 OutputStream out = Files.newOutputStream(partial)) {
+                info = toStoredObject(key, in.headers());
                 String actual = Sha256.copy(in, out);
                 if (info.sha256() != null && !info.sha256().equals(actual)) {
                     throw new ChecksumMismatchException(key, info.sha256(), actual);
@@ -367,6 +378,15 @@ public final class MediaStore implements AutoCloseable {
             return null;
         });
         knownBuckets.add(bucket);
+    }
+
+    /** What a GET's answer tells of the object: the same as {@link #stat}, from the headers S3 sends with the content. */
+    private StoredObject toStoredObject(String key, Headers headers) {
+        String length = headers.get("Content-Length");
+        String etag = headers.get("ETag");
+        Instant lastModified = headers.getInstant("Last-Modified");
+        return new StoredObject(bucket, key, length == null ? -1 : Long.parseLong(length),
+                headers.get("x-amz-meta-" + SHA256_METADATA), headers.get("Content-Type"), lastModified, unquote(etag));
     }
 
     private StoredObject toStoredObject(StatObjectResponse stat) {

@@ -78,6 +78,37 @@ class MediaStoreTest {
     }
 
     @Test
+    void aFileUpToThePartSizeIsStoredInOnePut() throws IOException {
+        byte[] content = new byte[6 * 1024 * 1024];
+        new Random(7).nextBytes(content);
+        Path file = Files.write(dir.resolve("clip.mp4"), content);
+
+        try (MediaStore largeParts = MediaStore.connect(new StorageSettings(server.endpoint(), null, null, server.accessKey(),
+                server.secretKey(), "test-bucket", 8L * 1024 * 1024, dir.resolve("spool"), Duration.ofSeconds(5),
+                Duration.ofSeconds(30)))) {
+            StoredObject stored = largeParts.put("station-1/clips/one-put.mp4", file, "video/mp4");
+
+            // a single PUT's ETag is the content's MD5, without the "-<part count>" of a multipart upload
+            assertThat(stored.etag()).doesNotContain("-");
+            assertThat(largeParts.verify("station-1/clips/one-put.mp4").size()).isEqualTo(content.length);
+        }
+    }
+
+    @Test
+    void aDownloadIsVerifiedAndTellsWhatStatTells() throws IOException {
+        byte[] content = "a recording segment".getBytes(StandardCharsets.UTF_8);
+        store.put("station-1/recording/seg-00001.ts", content, "video/mp2t");
+
+        StoredObject downloaded = store.download("station-1/recording/seg-00001.ts", dir.resolve("download/seg-00001.ts"));
+
+        assertThat(Files.readAllBytes(dir.resolve("download/seg-00001.ts"))).isEqualTo(content);
+        StoredObject stat = store.stat("station-1/recording/seg-00001.ts");
+        assertThat(downloaded).usingRecursiveComparison().ignoringFields("lastModified").isEqualTo(stat);
+        assertThat(downloaded.sha256()).isEqualTo(Sha256.of(content));
+        assertThat(Duration.between(stat.lastModified(), downloaded.lastModified()).abs()).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
     void byteRangeReturnsExactlyThoseBytes() throws IOException {
         byte[] content = "0123456789abcdefghij".getBytes(StandardCharsets.US_ASCII);
         store.put("station-1/range.txt", content, "text/plain");

@@ -1,7 +1,9 @@
 package io.centralkitchen.media.ffmpeg;
 
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVInputFormat;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
@@ -9,6 +11,7 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
 import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
@@ -37,10 +40,15 @@ public final class Demuxer implements AutoCloseable {
     private final int audioIndex;
 
     private Demuxer(String url, AVFormatContext context) {
+        this(url, context, av_find_best_stream(context, AVMEDIA_TYPE_VIDEO, -1, -1, (org.bytedeco.ffmpeg.avcodec.AVCodec) null, 0),
+                av_find_best_stream(context, AVMEDIA_TYPE_AUDIO, -1, -1, (org.bytedeco.ffmpeg.avcodec.AVCodec) null, 0));
+    }
+
+    private Demuxer(String url, AVFormatContext context, int videoIndex, int audioIndex) {
         this.url = url;
         this.context = context;
-        this.videoIndex = av_find_best_stream(context, AVMEDIA_TYPE_VIDEO, -1, -1, (org.bytedeco.ffmpeg.avcodec.AVCodec) null, 0);
-        this.audioIndex = av_find_best_stream(context, AVMEDIA_TYPE_AUDIO, -1, -1, (org.bytedeco.ffmpeg.avcodec.AVCodec) null, 0);
+        this.videoIndex = videoIndex;
+        this.audioIndex = audioIndex;
     }
 
     public static Demuxer open(Path file) {
@@ -49,15 +57,7 @@ public final class Demuxer implements AutoCloseable {
 
     /** Opens and probes the input; {@link FFmpegException} when it is not readable media. */
     public static Demuxer open(String url, Duration ioTimeout) {
-        FFmpegRuntime.init();
-        AVFormatContext context = new AVFormatContext(null);
-        AVDictionary options = new AVDictionary(null);
-        av_dict_set(options, "rw_timeout", Long.toString(ioTimeout.toNanos() / 1000), 0);
-        try {
-            FFmpegException.check(avformat_open_input(context, url, null, options), "Cannot open " + url);
-        } finally {
-            av_dict_free(options);
-        }
+        AVFormatContext context = openInput(url, null, ioTimeout);
         try {
             FFmpegException.check(avformat_find_stream_info(context, (AVDictionary) null), "Cannot read the streams of " + url);
             return new Demuxer(url, context);
@@ -65,6 +65,60 @@ public final class Demuxer implements AutoCloseable {
             avformat_close_input(context);
             throw e;
         }
+    }
+
+    /**
+     * Opens another piece of the same recording as {@code model} (the next MPEG-TS segment of a live recording, say)
+     * without probing it: avformat_find_stream_info decodes pictures and costs several times more than reading a whole
+     * 4-second segment, and the container format is the model's. Its video and audio are the streams of the model's codecs (the same stream id preferred), and
+     * they get the model's codec parameters: from those libavformat derives packet durations and missing timestamps
+     * (AAC in MPEG-TS), so the packets read are the ones a probed open gives. Only for pieces made with the model's
+     * parameters; a piece without a stream of the model's video codec has no video ({@link #hasVideo()} false).
+     */
+    public static Demuxer openLike(Path file, Demuxer model) {
+        String url = file.toAbsolutePath().toString();
+        AVFormatContext context = openInput(url, model.context().iformat(), DEFAULT_IO_TIMEOUT);
+        try {
+            return new Demuxer(url, context, adopt(context, model.video(), url), adopt(context, model.audio(), url));
+        } catch (RuntimeException e) {
+            avformat_close_input(context);
+            throw e;
+        }
+    }
+
+    /** @param format the container's format, or null to probe it */
+    private static AVFormatContext openInput(String url, AVInputFormat format, Duration ioTimeout) {
+        FFmpegRuntime.init();
+        AVFormatContext context = new AVFormatContext(null);
+        AVDictionary options = new AVDictionary(null);
+        av_dict_set(options, "rw_timeout", Long.toString(ioTimeout.toNanos() / 1000), 0);
+        try {
+            FFmpegException.check(avformat_open_input(context, url, format, options), "Cannot open " + url);
+        } finally {
+            av_dict_free(options);
+        }
+        return context;
+    }
+
+    /** Index of the stream of {@code context} that carries what {@code model} carries (given its parameters), or -1. */
+    private static int adopt(AVFormatContext context, AVStream model, String url) {
+        if (model == null) {
+            return -1;
+        }
+        AVCodecParameters wanted = model.codecpar();
+        int found = -1;
+        for (int i = 0; i < context.nb_streams(); i++) {
+            AVCodecParameters candidate = context.streams(i).codecpar();
+            if (candidate.codec_type() == wanted.codec_type() && candidate.codec_id() == wanted.codec_id()
+                    && (found < 0 || context.streams(i).id() == model.id())) {
+                found = i;
+            }
+        }
+        if (found >= 0) {
+            FFmpegException.check(avcodec_parameters_copy(context.streams(found).codecpar(), wanted),
+                    "Cannot take the stream parameters for " + url);
+        }
+        return found;
     }
 
     public String url() {

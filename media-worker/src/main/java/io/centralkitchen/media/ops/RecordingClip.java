@@ -1,19 +1,11 @@
 package io.centralkitchen.media.ops;
 
-import io.centralkitchen.media.ffmpeg.Demuxer;
 import io.centralkitchen.media.ffmpeg.FFmpegException;
 import io.centralkitchen.media.ffmpeg.Muxer;
-import io.centralkitchen.media.ffmpeg.Timestamps;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avutil.AVRational;
 
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 
 /**
  * The instant clip of a live recording: a span of program time copied, without re-encoding, out of the recording's
@@ -22,6 +14,9 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
  * picture decoded at or after the out-point; sound of the same span keeps its timing. Segments are joined by program
  * time: each segment's own timestamps are mapped to program time through its first picture, whose program time the
  * recording index holds, so a muxer's constant offset or a gap in the recording (feed away) does no harm.
+ * <p>
+ * Each segment is opened once, and only the first is probed: the later ones are segments of the same recording, so they
+ * are opened with its stream parameters ({@link io.centralkitchen.media.ffmpeg.Demuxer#openLike}) — probing would cost more than copying them.
  */
 public final class RecordingClip {
 
@@ -30,6 +25,27 @@ public final class RecordingClip {
         long endMillis() {
             return programStartMillis + durationMillis;
         }
+    }
+
+    /** Where the cut finds each segment's file when it reaches it, and tells when it has read it. */
+    public interface SegmentFiles {
+        /** The segments' files are on local disk already ({@link Segment#file()}). */
+        SegmentFiles LOCAL = new SegmentFiles() {
+            @Override
+            public Path file(Segment segment) {
+                return segment.file();
+            }
+
+            @Override
+            public void done(Segment segment) {
+            }
+        };
+
+        /** The segment's local file, ready to read (waiting for it if need be). */
+        Path file(Segment segment);
+
+        /** The cut has read the segment and closed its file. */
+        void done(Segment segment);
     }
 
     private RecordingClip() {
@@ -52,6 +68,16 @@ public final class RecordingClip {
      * @return the clip; {@code sourceStartMicros} is the program time of its first picture
      */
     public static ClipResult cut(List<Segment> segments, long inMicros, long outMicros, Path target, ProgressListener listener) {
+        return cut(segments, inMicros, outMicros, target, listener, SegmentFiles.LOCAL);
+    }
+
+    /**
+     * As {@link #cut(List, long, long, Path, ProgressListener)}, each segment's file asked of {@code files} when the cut
+     * reaches it (it may still be downloading) and handed back once read. Segments past the out-point are never asked
+     * for.
+     */
+    public static ClipResult cut(List<Segment> segments, long inMicros, long outMicros, Path target, ProgressListener listener,
+                                 SegmentFiles files) {
         if (inMicros < 0 || outMicros <= inMicros) {
             throw new MediaInvalidException("The program time range " + TimeRange.format(inMicros) + "–"
                     + TimeRange.format(outMicros) + " is empty or negative: the out-point must come after the in-point.");
@@ -64,9 +90,9 @@ public final class RecordingClip {
                     + TimeRange.format(end * 1000) + "). Choose a range inside the recording.");
         }
         Progress progress = new Progress(listener);
-        Cutter cutter = null;
+        RecordingCutter cutter = null;
         try (Muxer out = Muxer.create(target, Containers.formatFor(target))) {
-            cutter = new Cutter(out, inMicros, outMicros, progress);
+            cutter = new RecordingCutter(out, files, inMicros, outMicros, progress);
             for (Segment part : parts) {
                 if (cutter.done()) {
                     break;
@@ -79,7 +105,7 @@ public final class RecordingClip {
             }
             out.finish();
             progress.done();
-            return new ClipResult(target, cutter.startMicros, cutter.lastVideoEndMicros - cutter.startMicros, 0);
+            return new ClipResult(target, cutter.startMicros(), cutter.lastVideoEndMicros() - cutter.startMicros(), 0);
         } catch (FFmpegException e) {
             if (!e.isInvalidData()) {
                 throw e;
@@ -90,179 +116,6 @@ public final class RecordingClip {
             if (cutter != null) {
                 cutter.close();
             }
-        }
-    }
-
-    /** Copies packets segment after segment, all timestamps in program time shifted to the clip's first picture. */
-    private static final class Cutter implements AutoCloseable {
-        private final Muxer out;
-        /** The input whose streams the output's were copied from: the muxer keeps their time bases, so it stays open. */
-        private Demuxer first;
-        private final long inMicros;
-        private final long outMicros;
-        private final Progress progress;
-        private int videoOut = -1;
-        private int audioOut = -1;
-        private boolean audioInClip;
-        private long startMicros = Long.MIN_VALUE;
-        /** The clip's first picture in program time, in ticks of the video time base: exact, so it lands on 0. */
-        private long startTicks;
-        private long lastVideoEndMicros;
-        private boolean videoDone;
-        private boolean audioDone;
-
-        Cutter(Muxer out, long inMicros, long outMicros, Progress progress) {
-            this.out = out;
-            this.inMicros = inMicros;
-            this.outMicros = outMicros;
-            this.progress = progress;
-        }
-
-        boolean started() {
-            return startMicros != Long.MIN_VALUE;
-        }
-
-        boolean done() {
-            return videoDone && audioDone;
-        }
-
-        /** Reads the segment twice: once to place it in program time (and find the first keyframe), once to copy. */
-        void copy(Segment segment) {
-            long offset;
-            try (Demuxer in = Demuxer.open(segment.file())) {
-                if (!in.hasVideo()) {
-                    throw new MediaInvalidException("Recording segment " + segment.file().getFileName() + " has no video stream.");
-                }
-                // program micros = segment micros - offset; the segment's first picture is at programStartMillis
-                long[] picture = firstPicture(in);
-                offset = picture[0] - segment.programStartMillis() * 1000;
-                if (!started()) {
-                    startMicros = keyframeAtOrBefore(in, offset, picture[1] - offset, picture[2]);
-                }
-            }
-            Demuxer in = Demuxer.open(segment.file());
-            try {
-                copy(in, offset);
-            } finally {
-                if (in != first) {
-                    in.close();
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            if (first != null) {
-                first.close();
-            }
-        }
-
-        private void copy(Demuxer in, long offset) {
-            AVRational videoBase = in.video().time_base();
-            if (videoOut < 0) {
-                first = in;
-                videoOut = out.addCopyOf(in.video());
-                audioInClip = in.hasAudio();
-                audioOut = audioInClip ? out.addCopyOf(in.audio()) : -1;
-                audioDone = !audioInClip;
-                out.writeHeader(Containers.muxerOptions(out.formatName()));
-            }
-            long shiftTicks = Timestamps.fromMicros(offset, videoBase) + startTicks;
-            AVPacket packet = av_packet_alloc();
-            try {
-                boolean writing = false;
-                while (!done() && in.read(packet)) {
-                    int index = packet.stream_index();
-                    if (index == in.videoIndex() && !videoDone) {
-                        long pts = Timestamps.toMicros(packet.pts(), videoBase) - offset;
-                        long dts = Timestamps.toMicros(Timestamps.isSet(packet.dts()) ? packet.dts() : packet.pts(), videoBase) - offset;
-                        if (!writing) {
-                            // before the clip's first keyframe (only in its first segment)
-                            if (pts < startMicros || (packet.flags() & AV_PKT_FLAG_KEY) == 0) {
-                                continue;
-                            }
-                            writing = true;
-                        }
-                        if (dts >= outMicros) {
-                            videoDone = true;
-                            continue;
-                        }
-                        lastVideoEndMicros = Math.max(lastVideoEndMicros, pts + Timestamps.toMicros(packet.duration(), videoBase));
-                        shift(packet, shiftTicks, videoOut);
-                        out.write(packet);
-                        progress.update((double) (dts - startMicros) / (outMicros - startMicros));
-                    } else if (audioInClip && index == in.audioIndex() && !audioDone) {
-                        AVRational audioBase = in.audio().time_base();
-                        long pts = Timestamps.toMicros(packet.pts(), audioBase) - offset;
-                        if (pts >= outMicros) {
-                            audioDone = true;
-                        } else if (pts >= startMicros) {
-                            shift(packet, Timestamps.rescale(shiftTicks, videoBase, audioBase), audioOut);
-                            out.write(packet);
-                        }
-                    }
-                }
-            } finally {
-                av_packet_free(packet);
-            }
-        }
-
-        /** Rewrites the packet's timestamps from segment time to clip time (0 = the clip's first picture). */
-        private static void shift(AVPacket packet, long shift, int outputIndex) {
-            if (Timestamps.isSet(packet.pts())) {
-                packet.pts(packet.pts() - shift);
-            }
-            if (Timestamps.isSet(packet.dts())) {
-                packet.dts(packet.dts() - shift);
-            }
-            packet.stream_index(outputIndex);
-        }
-
-        /**
-         * Program time of the keyframe at or before the in-point in this segment, or of its first picture (a keyframe:
-         * segments start with one, and {@link #firstPicture} has just read it) when the in-point lies before it.
-         */
-        private long keyframeAtOrBefore(Demuxer in, long offset, long firstPictureMicros, long firstPictureTicks) {
-            long found = firstPictureMicros;
-            AVRational base = in.video().time_base();
-            long offsetTicks = Timestamps.fromMicros(offset, base);
-            startTicks = firstPictureTicks - offsetTicks;
-            AVPacket packet = av_packet_alloc();
-            try {
-                while (in.read(packet)) {
-                    if (packet.stream_index() != in.videoIndex() || (packet.flags() & AV_PKT_FLAG_KEY) == 0) {
-                        continue;
-                    }
-                    long pts = Timestamps.toMicros(packet.pts(), base) - offset;
-                    if (pts <= inMicros) {
-                        found = pts;
-                        startTicks = packet.pts() - offsetTicks;
-                    }
-                    if (pts > inMicros) {
-                        break;
-                    }
-                }
-            } finally {
-                av_packet_free(packet);
-            }
-            return found;
-        }
-    }
-
-    /** Decoding and presentation time (segment time, micros) of the segment's first picture, and its pts in ticks. */
-    private static long[] firstPicture(Demuxer in) {
-        AVPacket packet = av_packet_alloc();
-        try {
-            while (in.read(packet)) {
-                if (packet.stream_index() == in.videoIndex()) {
-                    long dts = Timestamps.isSet(packet.dts()) ? packet.dts() : packet.pts();
-                    return new long[]{Timestamps.toMicros(dts, in.video().time_base()),
-                            Timestamps.toMicros(packet.pts(), in.video().time_base()), packet.pts()};
-                }
-            }
-            throw new MediaInvalidException("A recording segment (" + in.url() + ") holds no picture.");
-        } finally {
-            av_packet_free(packet);
         }
     }
 }

@@ -19,20 +19,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Instant clips of a sealed live recording, straight from the object store: for each slot (a span of program time,
- * widened by pre- and post-roll) the segments it needs are downloaded (checksum-verified, several at once) and cut
- * without re-encoding by {@link RecordingClip}, and the clip is stored under the slot's key. Segments shared by
- * neighbouring slots are downloaded once and removed as soon as no later slot needs them, so the working directory
- * holds about one slot's worth of recording. This is the {@code media.recording-clip} topic's work and, as a plain
+ * widened by pre- and post-roll) the segments it needs are cut without re-encoding by {@link RecordingClip} while
+ * the next ones download (checksum-verified, a few ahead: {@link SegmentPrefetch}), and the clip is stored under the
+ * slot's key. Segments shared by neighbouring slots are downloaded once; each is removed as soon as it is read and no
+ * later slot needs it, so the working directory holds a few segments and the clip being cut. This is the {@code media.recording-clip} topic's work and, as a plain
  * API, what a benchmark times for a whole show.
  */
 public final class RecordingClips {
@@ -51,6 +45,7 @@ public final class RecordingClips {
     private final MediaStore store;
     private final int parallelDownloads;
 
+    /** @param parallelDownloads segments downloaded at once, ahead of the one being cut */
     public RecordingClips(MediaStore store, int parallelDownloads) {
         this.store = store;
         this.parallelDownloads = Math.max(1, parallelDownloads);
@@ -86,34 +81,28 @@ public final class RecordingClips {
         for (Slot slot : ordered) {
             needs.add(covering(segments, micros(slot.inSeconds() - preRollSeconds), micros(slot.outSeconds() + postRollSeconds)));
         }
-        Map<Integer, Path> local = new HashMap<>();
         List<Clip> clips = new ArrayList<>();
-        ExecutorService downloads = Executors.newFixedThreadPool(parallelDownloads, r -> {
-            Thread t = new Thread(r, "recording-clip-download");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
+        try (SegmentPrefetch prefetch = new SegmentPrefetch(store, workDir, needs, parallelDownloads)) {
             for (int i = 0; i < ordered.size(); i++) {
                 Slot slot = ordered.get(i);
                 long in = micros(Math.max(0, slot.inSeconds() - preRollSeconds));
                 long out = micros(slot.outSeconds() + postRollSeconds);
-                List<RecordingClip.Segment> files = download(needs.get(i), local, workDir, downloads);
+                List<RecordingClip.Segment> files = prefetch.startSlot(i);
                 Path target = workDir.resolve("clip-" + i + ".mp4");
                 int done = i;
-                ClipResult clip = RecordingClip.cut(files, in, out, target,
-                        f -> listener.progress((done + f) / ordered.size()));
-                store.put(slot.outputKey(), target, "video/mp4");
-                Files.deleteIfExists(target);
-                clips.add(new Clip(slot.outputKey(), MediaTaskHandler.seconds(clip.sourceStartMicros()),
-                        MediaTaskHandler.seconds(clip.durationMicros()), files.size()));
-                forgetUnneeded(local, needs.subList(i + 1, needs.size()));
+                try {
+                    ClipResult clip = RecordingClip.cut(files, in, out, target,
+                            f -> listener.progress((done + f) / ordered.size()), prefetch);
+                    prefetch.endSlot(i); // the next slot's segments download while this clip is stored
+                    store.put(slot.outputKey(), target, "video/mp4");
+                    clips.add(new Clip(slot.outputKey(), MediaTaskHandler.seconds(clip.sourceStartMicros()),
+                            MediaTaskHandler.seconds(clip.durationMicros()), files.size()));
+                } finally {
+                    Files.deleteIfExists(target);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            downloads.shutdownNow();
-            forgetUnneeded(local, List.of());
         }
         return clips;
     }
@@ -125,54 +114,6 @@ public final class RecordingClips {
         List<String> wanted = RecordingClip.covering(all, inMicros, outMicros).stream()
                 .map(s -> s.file().toString()).toList();
         return segments.stream().filter(s -> wanted.contains(Integer.toString(s.sequence()))).toList();
-    }
-
-    private List<RecordingClip.Segment> download(List<RecordingSegment> needed, Map<Integer, Path> local, Path workDir,
-                                                 ExecutorService downloads) {
-        Map<Integer, Future<Path>> pending = new HashMap<>();
-        for (RecordingSegment s : needed) {
-            if (!local.containsKey(s.sequence())) {
-                Path file = workDir.resolve(String.format("seg-%05d.ts", s.sequence()));
-                pending.put(s.sequence(), downloads.submit(() -> {
-                    try {
-                        store.download(s.key(), file);
-                    } catch (ObjectNotFoundException e) {
-                        throw new MediaInvalidException("Recording segment " + s.key() + " is listed in the manifest but"
-                                + " missing from the store: the recording is incomplete.", e);
-                    }
-                    return file;
-                }));
-            }
-        }
-        for (Map.Entry<Integer, Future<Path>> e : pending.entrySet()) {
-            try {
-                local.put(e.getKey(), e.getValue().get());
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while downloading the recording", ie);
-            } catch (ExecutionException ee) {
-                if (ee.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(ee.getCause());
-            }
-        }
-        return needed.stream().map(s -> new RecordingClip.Segment(local.get(s.sequence()), s.streamStartMillis(),
-                s.durationMillis())).toList();
-    }
-
-    private static void forgetUnneeded(Map<Integer, Path> local, List<List<RecordingSegment>> later) {
-        local.entrySet().removeIf(e -> {
-            boolean needed = later.stream().anyMatch(list -> list.stream().anyMatch(s -> s.sequence() == e.getKey()));
-            if (!needed) {
-                try {
-                    Files.deleteIfExists(e.getValue());
-                } catch (IOException ignored) {
-                    // the job's directory is removed at its end anyway
-                }
-            }
-            return !needed;
-        });
     }
 
     private static long micros(double seconds) {
