@@ -13,10 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,6 +30,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * that can be played afterwards. It listens again after each session; {@link #close()} stops it at once.
  */
 public final class LocalRtmpPlatform implements AutoCloseable {
+
+    private static final int PORTS_FROM = 20_000;
+    private static final int PORTS_TO = 30_000;
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+    /** AVERROR(EADDRINUSE), AVERROR(EACCES) on Linux: FFmpeg could not listen on the port. */
+    private static final int CANNOT_BIND = -98;
+    private static final int NOT_ALLOWED = -13;
 
     private static final Logger log = LoggerFactory.getLogger(LocalRtmpPlatform.class);
 
@@ -64,10 +75,26 @@ public final class LocalRtmpPlatform implements AutoCloseable {
         thread.start();
     }
 
+    /**
+     * A free port below the kernel's ephemeral range (32768 and up on Linux), so that nothing else binding "any port" in
+     * the meantime (the web server, the embedded S3 server, outgoing connections) can take it before the platform
+     * listens on it; never the same port twice in this JVM.
+     */
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        int start = ThreadLocalRandom.current().nextInt(PORTS_FROM, PORTS_TO);
+        for (int i = 0; i < PORTS_TO - PORTS_FROM; i++) {
+            int port = PORTS_FROM + (start - PORTS_FROM + i) % (PORTS_TO - PORTS_FROM);
+            if (!HANDED_OUT.add(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress("127.0.0.1", port));
+                return port;
+            } catch (IOException taken) {
+                // in use: try the next one
+            }
         }
+        throw new IOException("No free port between " + PORTS_FROM + " and " + PORTS_TO);
     }
 
     /** The push URL a destination uses (its stream key is part of it: configure it as a secret). */
@@ -105,17 +132,32 @@ public final class LocalRtmpPlatform implements AutoCloseable {
     }
 
     private void run() {
+        long pause = 0;
         while (running) {
+            boolean cannotListen = false;
             try {
-                session();
+                cannotListen = !session();
             } catch (RuntimeException e) {
                 log.debug("{}: session ended: {}", name, e.getMessage());
+            }
+            // listening failing again and again (the port taken by something else) must not spin: wait longer each time
+            pause = cannotListen ? Math.min(2_000, Math.max(50, pause * 2)) : 0;
+            if (pause > 0 && running) {
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
 
-    /** Waits for one publisher and takes its stream until it leaves (or the platform closes). */
-    private void session() {
+    /**
+     * Waits for one publisher and takes its stream until it leaves (or the platform closes); false when it could not
+     * listen at all (a connection that was no publisher, e.g. a pre-flight check, is a session too).
+     */
+    private boolean session() {
         AVFormatContext context = avformat.avformat_alloc_context();
         deadline.install(context);
         AVDictionary options = new AVDictionary(null);
@@ -124,13 +166,14 @@ public final class LocalRtmpPlatform implements AutoCloseable {
         int opened = avformat.avformat_open_input(context, url, avformat.av_find_input_format("flv"), options);
         avutil.av_dict_free(options);
         if (opened < 0) {
-            return; // a connection that was not a publisher (e.g. a pre-flight check), or closing; FFmpeg freed the context
+            // a connection that was not a publisher (e.g. a pre-flight check), or closing; FFmpeg freed the context
+            return opened != CANNOT_BIND && opened != NOT_ALLOWED;
         }
         Muxer copy = null;
         AVPacket packet = avcodec.av_packet_alloc();
         try {
             if (avformat.avformat_find_stream_info(context, (AVDictionary) null) < 0) {
-                return;
+                return true;
             }
             int n = sessions.incrementAndGet();
             log.info("{}: a publisher is live ({})", name, url.substring(0, url.lastIndexOf('/')) + "/…");
@@ -158,6 +201,7 @@ public final class LocalRtmpPlatform implements AutoCloseable {
                 }
                 avcodec.av_packet_unref(packet);
             }
+            return true;
         } finally {
             avcodec.av_packet_free(packet);
             if (copy != null) {
