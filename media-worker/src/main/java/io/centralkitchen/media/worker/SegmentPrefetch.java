@@ -115,6 +115,9 @@ final class SegmentPrefetch implements RecordingClip.SegmentFiles, AutoCloseable
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw new IllegalStateException(e.getCause());
         }
     }
@@ -194,14 +197,14 @@ final class SegmentPrefetch implements RecordingClip.SegmentFiles, AutoCloseable
                     return;
                 }
             }
-            RuntimeException failure = null;
+            Throwable failure = null;
             try {
                 store.download(stored.key(), file);
             } catch (ObjectNotFoundException e) {
                 failure = new MediaInvalidException("Recording segment " + stored.key() + " is listed in the manifest but"
                         + " missing from the store: the recording is incomplete.", e);
-            } catch (RuntimeException e) {
-                failure = e;
+            } catch (RuntimeException | Error e) {
+                failure = e; // whatever it is, the cut waiting for this segment must hear of it
             }
             synchronized (this) {
                 // either this sees the release, or the release sees the download done: the file never stays
