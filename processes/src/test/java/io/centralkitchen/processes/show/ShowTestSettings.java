@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * What the show tests need in every application the processes tests start (added last: a test's own configuration
@@ -39,14 +40,14 @@ public class ShowTestSettings implements EnvironmentPostProcessor {
     /** The RTMP ingest of the test "Douyin" (a 9:16 platform in real life; here it takes the feed as it is). */
     public static synchronized LocalRtmpPlatform douyinIngest() {
         if (douyinIngest == null) {
-            douyinIngest = platform("douyin", "show-douyin-stream-key-c3d4");
+            douyinIngest = platform("douyin", "show-douyin-" + UUID.randomUUID());
         }
         return douyinIngest;
     }
 
     public static synchronized LocalRtmpPlatform bilibiliIngest() {
         if (bilibiliIngest == null) {
-            bilibiliIngest = platform("bilibili", "show-bilibili-stream-key-e5f6");
+            bilibiliIngest = platform("bilibili", "show-bilibili-" + UUID.randomUUID());
         }
         return bilibiliIngest;
     }

@@ -19,6 +19,9 @@ public class DemoProperties {
     private Duration slotLength = Duration.ofSeconds(20);
     private int platformAPort;
     private int platformBPort;
+    /** Stream keys of the two demo platforms (secrets: made up at each start by {@link DemoSettings}). */
+    private String platformAKey;
+    private String platformBKey;
 
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean v) { this.enabled = v; }
@@ -34,4 +37,8 @@ public class DemoProperties {
     public void setPlatformAPort(int v) { this.platformAPort = v; }
     public int getPlatformBPort() { return platformBPort; }
     public void setPlatformBPort(int v) { this.platformBPort = v; }
+    public String getPlatformAKey() { return platformAKey; }
+    public void setPlatformAKey(String v) { this.platformAKey = v; }
+    public String getPlatformBKey() { return platformBKey; }
+    public void setPlatformBKey(String v) { this.platformBKey = v; }
 }

@@ -63,8 +63,8 @@ public class DemoRunner {
         String station = kitchen.getStation().getId();
         Path dataDir = Path.of(environment.getProperty("kitchen.resolved-data-dir", "./data-demo"));
         Path recordings = dataDir.resolve("demo").resolve("platforms");
-        platformA = new LocalRtmpPlatform("platform-a", properties.getPlatformAPort(), "demo-a-stream-key-7d1c", recordings);
-        platformB = new LocalRtmpPlatform("platform-b", properties.getPlatformBPort(), "demo-b-stream-key-92ae", recordings);
+        platformA = new LocalRtmpPlatform("platform-a", properties.getPlatformAPort(), properties.getPlatformAKey(), recordings);
+        platformB = new LocalRtmpPlatform("platform-b", properties.getPlatformBPort(), properties.getPlatformBKey(), recordings);
         String producerPassword = person(PRODUCER, KitchenGroups.PRODUCERS, station);
         String marketerPassword = person(MARKETER, KitchenGroups.MARKETERS, station);
         List<Long> products = catalogue.seed(station, "Hengshan Tea & Fruit Co-op", "Hengshan", DemoCatalogue.HARVEST,

@@ -40,8 +40,13 @@ public class DemoSettings implements EnvironmentPostProcessor {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        p.put("kitchen.live.secrets.demoa", "rtmp://127.0.0.1:" + p.get("kitchen.demo.platform-a-port") + "/live/demo-a-stream-key-7d1c");
-        p.put("kitchen.live.secrets.demob", "rtmp://127.0.0.1:" + p.get("kitchen.demo.platform-b-port") + "/live/demo-b-stream-key-92ae");
+        // stream keys made up at each start (a key is a secret, never a constant in code); the platforms accept them
+        String keyA = environment.getProperty("kitchen.demo.platform-a-key", "demo-a-" + UUID.randomUUID());
+        String keyB = environment.getProperty("kitchen.demo.platform-b-key", "demo-b-" + UUID.randomUUID());
+        p.put("kitchen.demo.platform-a-key", keyA);
+        p.put("kitchen.demo.platform-b-key", keyB);
+        p.put("kitchen.live.secrets.demoa", "rtmp://127.0.0.1:" + p.get("kitchen.demo.platform-a-port") + "/live/" + keyA);
+        p.put("kitchen.live.secrets.demob", "rtmp://127.0.0.1:" + p.get("kitchen.demo.platform-b-port") + "/live/" + keyB);
         // one light profile (640x360, 1 s keyframes, AAC 48 kHz) shared by both platforms and the site: one encoder runs
         for (String preset : new String[]{"demo-sd", "website"}) {
             p.put("kitchen.live.presets." + preset + ".width", "640");

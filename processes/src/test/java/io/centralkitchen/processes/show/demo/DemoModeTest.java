@@ -45,8 +45,10 @@ class DemoModeTest {
             Matcher planned = SHOW_ID.matcher(output.getOut());
             assertThat(planned.find()).as("the banner names the demo show").isTrue();
             String showId = planned.group(1);
+            DemoProperties demo = app.getBean(DemoProperties.class);
+            assertThat(demo.getPlatformAKey()).startsWith("demo-a-").isNotEqualTo(demo.getPlatformBKey());
             assertThat(output.getOut()).contains("demo-producer / demo-", "demo-marketer / demo-", "/live/" + showId + "/")
-                    .doesNotContain("demo-a-stream-key-7d1c");
+                    .doesNotContain(demo.getPlatformAKey()).doesNotContain(demo.getPlatformBKey());
 
             await("the demo show clipped and published").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> output.getOut().contains("the show " + showId + " is clipped and published"));
