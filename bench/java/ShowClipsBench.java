@@ -21,7 +21,7 @@ import io.centralkitchen.processes.show.ShowProcesses;
 import io.centralkitchen.processes.show.ShowProperties;
 import io.centralkitchen.processes.show.ShowService;
 import io.centralkitchen.processes.show.Shows;
-import io.centralkitchen.processes.show.demo.DemoCatalogue;
+import io.centralkitchen.processes.demo.DemoCatalogue;
 import io.centralkitchen.storage.MediaStore;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;

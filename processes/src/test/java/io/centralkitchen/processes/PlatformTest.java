@@ -1,7 +1,7 @@
 package io.centralkitchen.processes;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.centralkitchen.processes.platform.KitchenGroups;
+import io.centralkitchen.processes.access.KitchenGroups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;

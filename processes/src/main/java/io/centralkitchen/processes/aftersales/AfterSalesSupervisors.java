@@ -1,8 +1,8 @@
 package io.centralkitchen.processes.aftersales;
 
-import io.centralkitchen.processes.platform.AccessBootstrap;
-import io.centralkitchen.processes.platform.KitchenGroups;
-import io.centralkitchen.processes.platform.PlatformBootstrap;
+import io.centralkitchen.processes.access.AccessBootstrap;
+import io.centralkitchen.processes.access.KitchenGroups;
+import io.centralkitchen.processes.station.PlatformBootstrap;
 import jakarta.annotation.PostConstruct;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -31,6 +31,7 @@ public class AfterSalesSupervisors {
     private final FilterService filterService;
     private final TaskService taskService;
     private final AccessBootstrap access;
+
 
     public AfterSalesSupervisors(IdentityService identityService, FilterService filterService, TaskService taskService,
                                  AccessBootstrap access, PlatformBootstrap platformBootstrapFirst) {

@@ -1,6 +1,6 @@
 package io.centralkitchen.processes.aftersales;
 
-import io.centralkitchen.processes.catalogue.SupplierQuality;
+import io.centralkitchen.processes.catalogue.Products;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,15 +9,15 @@ import org.springframework.stereotype.Component;
 @Component("suspendProduct")
 public class SuspendProduct implements JavaDelegate {
 
-    private final SupplierQuality quality;
+    private final Products products;
 
-    public SuspendProduct(SupplierQuality quality) {
-        this.quality = quality;
+    public SuspendProduct(Products products) {
+        this.products = products;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        quality.suspendProduct(execution.getTenantId(), CaseVariables.id(execution, "productId"),
+        products.suspend(execution.getTenantId(), CaseVariables.id(execution, "productId"),
                 "Suspended by after-sales case " + CaseVariables.text(execution, "caseRef")
                         + " (confirmed severe quality problem); re-review in pre-selection to sell it again");
     }

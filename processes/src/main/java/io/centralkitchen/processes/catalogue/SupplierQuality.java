@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * A supplier's quality record: the score pre-selection reads (0–100) and the events that changed it. After-sales
- * lowers it for quality and misdescription cases; a confirmed severe case suspends the product until it is reviewed
- * again. Recording is idempotent by {@code sourceRef} (e.g. {@code after-sales-case:42}), so a retried task or a
+ * lowers it for quality and misdescription cases; a confirmed severe case suspends the product ({@link Products#suspend})
+ * until it is reviewed again. Recording is idempotent by {@code sourceRef} (e.g. {@code after-sales-case:42}), so a retried task or a
  * redelivered event changes the score once.
  */
 @Service
@@ -54,15 +54,5 @@ public class SupplierQuality {
             throw new IllegalArgumentException("Supplier " + supplierId + " does not exist in station '" + stationId + "'");
         }
         return true;
-    }
-
-    /** Takes a product out of future shows until it passes pre-selection again. Idempotent. */
-    @Transactional
-    public void suspendProduct(String stationId, long productId, String reason) {
-        int updated = jdbc.update("update product set status = 'SUSPENDED', status_reason = ?, updated_at = ?"
-                + " where id = ? and station_id = ?", reason, Timestamp.from(Instant.now()), productId, stationId);
-        if (updated != 1) {
-            throw new IllegalArgumentException("Product " + productId + " does not exist in station '" + stationId + "'");
-        }
     }
 }

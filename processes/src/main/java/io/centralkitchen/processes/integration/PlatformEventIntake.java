@@ -3,7 +3,7 @@ package io.centralkitchen.processes.integration;
 import io.centralkitchen.processes.aftersales.AfterSalesIntake;
 import io.centralkitchen.processes.orders.PlatformComments;
 import io.centralkitchen.processes.orders.PlatformOrders;
-import io.centralkitchen.processes.platform.StationService;
+import io.centralkitchen.processes.station.StationService;
 import io.centralkitchen.processes.show.ShowReservations;
 import io.centralkitchen.routes.webhook.PlatformEvent;
 import io.centralkitchen.routes.webhook.PlatformEventSink;

@@ -1,7 +1,5 @@
 package io.centralkitchen.processes.preselection;
 
-import io.centralkitchen.processes.catalogue.ProductCategory;
-import io.centralkitchen.processes.catalogue.Product;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -20,58 +18,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The pre-selection records of a station: products, submissions and their evidence documents. */
+/** The pre-selection records of a station: submissions and their evidence documents (products live in the catalogue). */
 @Repository
 public class Dossier {
 
     private final JdbcTemplate jdbc;
 
+
     public Dossier(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    // ---------------------------------------------------------------- products
-
-    public long insertProduct(String stationId, long supplierId, String name, ProductCategory category, BigDecimal price,
-                              String unit, int stockOffered, List<String> sellingPoints, List<String> scriptLines) {
-        Timestamp now = now();
-        return insert("insert into product (station_id, supplier_id, name, category, price, unit, stock_offered, selling_points,"
-                        + " script_lines, status, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                stationId, supplierId, name, category.name(), price, unit, stockOffered, lines(sellingPoints), lines(scriptLines),
-                Product.SUBMITTED, now, now);
-    }
-
-    public Optional<Product> product(long productId) {
-        return jdbc.query("select * from product where id = ?", PRODUCT, productId).stream().findFirst();
-    }
-
-    public Product requireProduct(long productId) {
-        return product(productId).orElseThrow(() -> new IllegalStateException("Product " + productId + " does not exist"));
-    }
-
-    public void setProductStatus(long productId, String status, String reason) {
-        jdbc.update("update product set status = ?, status_reason = ?, updated_at = ? where id = ?", status, reason, now(), productId);
-    }
-
-    /** Moves the product to {@code to} only when it is in {@code from}: of concurrent callers, exactly one wins. */
-    public boolean switchProductStatus(long productId, String from, String to, String reason) {
-        return jdbc.update("update product set status = ?, status_reason = ?, updated_at = ? where id = ? and status = ?",
-                to, reason, now(), productId, from) == 1;
-    }
-
-    public void setClaims(long productId, List<String> sellingPoints, List<String> scriptLines) {
-        jdbc.update("update product set selling_points = ?, script_lines = ?, updated_at = ? where id = ?",
-                lines(sellingPoints), lines(scriptLines), now(), productId);
-    }
-
-    public void setShowDate(long productId, LocalDate showDate) {
-        jdbc.update("update product set show_date = ? where id = ?", showDate == null ? null : Date.valueOf(showDate), productId);
-    }
-
-    /** Approved products scheduled for a show on or after {@code from}: the daily expiry check looks at these. */
-    public List<Long> scheduledProducts(LocalDate from) {
-        return jdbc.queryForList("select id from product where status in ('APPROVED', 'SUSPENDED') and show_date >= ? order by id",
-                Long.class, Date.valueOf(from));
     }
 
     // ---------------------------------------------------------------- submissions
@@ -170,11 +125,6 @@ public class Dossier {
         return submission.requiredEvidence().stream().filter(t -> !valid.contains(t)).toList();
     }
 
-    public void insertMedia(String stationId, long productId, String objectKey, String fileName, String contentType, long size, String sha256) {
-        jdbc.update("insert into product_media (station_id, product_id, object_key, file_name, content_type, size_bytes, sha256, created_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?)", stationId, productId, objectKey, fileName, contentType, size, sha256, now());
-    }
-
     // ---------------------------------------------------------------- mapping
 
     private long insert(String sql, Object... args) {
@@ -212,12 +162,6 @@ public class Dossier {
     private static LocalDate localDate(Date date) {
         return date == null ? null : date.toLocalDate();
     }
-
-    private static final RowMapper<Product> PRODUCT = (rs, i) -> new Product(rs.getLong("id"), rs.getString("station_id"),
-            rs.getLong("supplier_id"), rs.getString("name"), ProductCategory.valueOf(rs.getString("category")), rs.getBigDecimal("price"),
-            rs.getString("unit"), rs.getInt("stock_offered"), splitLines(rs.getString("selling_points")),
-            splitLines(rs.getString("script_lines")), rs.getString("status"), rs.getString("status_reason"),
-            localDate(rs.getDate("show_date")));
 
     private static final RowMapper<Submission> SUBMISSION = (rs, i) -> {
         String required = rs.getString("required_evidence");

@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.preselection;
 
+import io.centralkitchen.processes.catalogue.Products;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +22,11 @@ public class EvidenceExpiryJob {
     private final Dossier dossier;
     private final EvidenceRecheck recheck;
 
-    public EvidenceExpiryJob(Dossier dossier, EvidenceRecheck recheck) {
+
+    private final Products products;
+
+    public EvidenceExpiryJob(Dossier dossier, EvidenceRecheck recheck, Products products) {
+        this.products = products;
         this.dossier = dossier;
         this.recheck = recheck;
     }
@@ -34,9 +39,9 @@ public class EvidenceExpiryJob {
     /** Returns how many products went back into review. */
     public int runFor(LocalDate today) {
         int started = 0;
-        for (long productId : dossier.scheduledProducts(today)) {
+        for (long productId : products.scheduledOnOrAfter(today)) {
             try {
-                var product = dossier.requireProduct(productId);
+                var product = products.require(productId);
                 if (recheck.recheckEvidence(productId, product.showDate()) == EvidenceRecheck.Outcome.RE_REVIEW_STARTED) {
                     started++;
                 }

@@ -1,8 +1,11 @@
 package io.centralkitchen.processes.preselection;
 
+import io.centralkitchen.processes.catalogue.Products;
 import io.centralkitchen.processes.catalogue.Product;
+import io.centralkitchen.processes.catalogue.ProductScheduled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,8 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps approved products airworthy: evidence that expires before the show date, or a suspension by after-sales,
- * sends the product back into review automatically. The show process calls {@link #recheckEvidence} when it schedules
- * a product; {@link EvidenceExpiryJob} repeats the check daily for every scheduled product.
+ * sends the product back into review automatically. Planning a show schedules its products in the catalogue, which
+ * tells this check ({@link ProductScheduled}); {@link EvidenceExpiryJob} repeats it daily for every scheduled product.
  */
 @Service
 public class EvidenceRecheck {
@@ -35,17 +38,27 @@ public class EvidenceRecheck {
     private final SupplierRegistry suppliers;
     private final SubmissionService submissions;
 
-    public EvidenceRecheck(Dossier dossier, SupplierRegistry suppliers, SubmissionService submissions) {
+
+    private final Products products;
+
+    public EvidenceRecheck(Dossier dossier, SupplierRegistry suppliers, SubmissionService submissions, Products products) {
+        this.products = products;
         this.dossier = dossier;
         this.suppliers = suppliers;
         this.submissions = submissions;
     }
 
+    /** A product was planned for a show: its evidence must be valid on the show date. */
+    @EventListener
+    public void scheduled(ProductScheduled event) {
+        recheckEvidence(event.productId(), event.showDate());
+    }
+
     /** Records the product's show date and re-checks its evidence against it. Idempotent. */
     @Transactional
     public Outcome recheckEvidence(long productId, LocalDate showDate) {
-        Product product = dossier.requireProduct(productId);
-        dossier.setShowDate(productId, showDate);
+        Product product = products.require(productId);
+        products.setShowDate(productId, showDate);
         if (dossier.hasOpenSubmission(productId)) {
             return Outcome.ALREADY_IN_REVIEW;
         }
@@ -68,10 +81,10 @@ public class EvidenceRecheck {
             return Outcome.NOT_APPROVED;
         }
         // Only one caller (another node's daily job, the show process) moves the product; the others see it in review.
-        if (!dossier.switchProductStatus(productId, from, Product.IN_REVIEW, reason)) {
+        if (!products.switchStatus(productId, from, Product.IN_REVIEW, reason)) {
             return Outcome.ALREADY_IN_REVIEW;
         }
-        long submissionId = submissions.startReReview(suppliers.require(product.supplierId()), dossier.requireProduct(productId), reason);
+        long submissionId = submissions.startReReview(suppliers.require(product.supplierId()), products.require(productId), reason);
         log.info("Product {} of station '{}' back in review (submission {}): {}", productId, product.stationId(), submissionId, reason);
         return Outcome.RE_REVIEW_STARTED;
     }

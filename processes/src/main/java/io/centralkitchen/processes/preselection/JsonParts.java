@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.type.TypeFactory;
-import io.centralkitchen.processes.platform.ApiExceptionHandler.InvalidFieldException;
+import io.centralkitchen.processes.api.ApiExceptionHandler.InvalidFieldException;
 import org.springframework.stereotype.Component;
 
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.centralkitchen.processes.preselection;
 
-import io.centralkitchen.processes.platform.EngineAsSystem;
+import io.centralkitchen.processes.catalogue.Products;
+import io.centralkitchen.processes.access.EngineAsSystem;
 import io.centralkitchen.processes.catalogue.ProductCategory;
 import io.centralkitchen.processes.catalogue.Supplier;
 import io.centralkitchen.processes.catalogue.Product;
@@ -36,8 +37,12 @@ public class SubmissionService {
     private final IdentityService identityService;
     private final PreselectionProperties properties;
 
+
+    private final Products products;
+
     public SubmissionService(Dossier dossier, DossierFiles files, RuntimeService runtimeService, IdentityService identityService,
-                             PreselectionProperties properties) {
+                             PreselectionProperties properties, Products products) {
+        this.products = products;
         this.dossier = dossier;
         this.files = files;
         this.runtimeService = runtimeService;
@@ -49,7 +54,7 @@ public class SubmissionService {
     public SubmissionView submit(Supplier supplier, String submittedBy, ValidProduct p, List<ValidEvidence> evidence,
                                  List<ValidMedia> media) {
         String station = supplier.stationId();
-        long productId = dossier.insertProduct(station, supplier.id(), p.name(), p.category(), p.price(), p.unit(),
+        long productId = products.insert(station, supplier.id(), p.name(), p.category(), p.price(), p.unit(),
                 p.stockOffered(), p.sellingPoints(), p.scriptLines());
         long submissionId = dossier.insertSubmission(station, supplier.id(), productId, Submission.FIRST_SUBMISSION, submittedBy, null);
         storeEvidence(supplier, productId, submissionId, submittedBy, evidence);
@@ -57,7 +62,7 @@ public class SubmissionService {
             ValidMedia m = media.get(i);
             String key = DossierFiles.mediaKey(station, supplier.id(), productId, i + 1, m.file().getOriginalFilename());
             StoredObject stored = files.put(key, m.file(), m.contentType());
-            dossier.insertMedia(station, productId, key, m.file().getOriginalFilename(), m.contentType(), stored.size(), stored.sha256());
+            products.addMedia(station, productId, key, m.file().getOriginalFilename(), m.contentType(), stored.size(), stored.sha256());
         }
         startProcess(supplier, dossier.requireSubmission(submissionId), p.name(), p.category(), p.sellingPoints(), p.scriptLines(), null);
         return view(submissionId);
@@ -86,7 +91,7 @@ public class SubmissionService {
 
     public SubmissionView view(long submissionId) {
         Submission s = dossier.requireSubmission(submissionId);
-        Product product = dossier.requireProduct(s.productId());
+        Product product = products.require(s.productId());
         List<String> missing = s.status() == Submission.Status.WAITING_FOR_EVIDENCE
                 ? dossier.missingEvidence(s, product.evidenceDay()).stream().map(Enum::name).toList()
                 : List.of();

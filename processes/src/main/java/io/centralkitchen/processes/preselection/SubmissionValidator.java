@@ -1,7 +1,7 @@
 package io.centralkitchen.processes.preselection;
 
 import io.centralkitchen.processes.catalogue.ProductCategory;
-import io.centralkitchen.processes.platform.ApiExceptionHandler.InvalidFieldException;
+import io.centralkitchen.processes.api.ApiExceptionHandler.InvalidFieldException;
 import io.centralkitchen.processes.preselection.SubmissionForms.EvidenceForm;
 import io.centralkitchen.processes.preselection.SubmissionForms.ProductForm;
 import org.springframework.stereotype.Component;
@@ -27,6 +27,7 @@ public class SubmissionValidator {
     private static final BigDecimal MAX_PRICE = new BigDecimal("9999999999.99");
 
     private final PreselectionProperties properties;
+
 
     public SubmissionValidator(PreselectionProperties properties) {
         this.properties = properties;

@@ -2,11 +2,11 @@ package io.centralkitchen.processes.preselection;
 
 import io.centralkitchen.processes.catalogue.Supplier;
 import io.centralkitchen.processes.catalogue.Product;
-import io.centralkitchen.processes.platform.ApiExceptionHandler.ConflictException;
-import io.centralkitchen.processes.platform.ApiExceptionHandler.InvalidFieldException;
-import io.centralkitchen.processes.platform.ApiExceptionHandler.NotFoundException;
-import io.centralkitchen.processes.platform.CurrentUser;
-import io.centralkitchen.processes.platform.KitchenGroups;
+import io.centralkitchen.processes.api.ApiExceptionHandler.ConflictException;
+import io.centralkitchen.processes.api.ApiExceptionHandler.InvalidFieldException;
+import io.centralkitchen.processes.api.ApiExceptionHandler.NotFoundException;
+import io.centralkitchen.processes.access.CurrentUser;
+import io.centralkitchen.processes.access.KitchenGroups;
 import io.centralkitchen.processes.preselection.SubmissionForms.EvidenceForm;
 import io.centralkitchen.processes.preselection.SubmissionForms.ProductForm;
 import io.centralkitchen.processes.preselection.SubmissionForms.SubmissionView;
@@ -41,6 +41,7 @@ public class SubmissionsController {
     private final Dossier dossier;
     private final CurrentUser currentUser;
     private final JsonParts json;
+
 
     public SubmissionsController(SubmissionService service, SubmissionValidator validator, SupplierRegistry suppliers,
                                  Dossier dossier, CurrentUser currentUser, JsonParts json) {

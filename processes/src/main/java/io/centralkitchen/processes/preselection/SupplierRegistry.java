@@ -1,18 +1,16 @@
 package io.centralkitchen.processes.preselection;
 
-import io.centralkitchen.processes.platform.EngineAsSystem;
+import io.centralkitchen.processes.catalogue.CreditCode;
+import io.centralkitchen.processes.access.EngineAsSystem;
 import io.centralkitchen.processes.catalogue.Supplier;
-import io.centralkitchen.processes.platform.ApiExceptionHandler.ConflictException;
-import io.centralkitchen.processes.platform.ApiExceptionHandler.InvalidFieldException;
+import io.centralkitchen.processes.catalogue.Suppliers;
+import io.centralkitchen.processes.api.ApiExceptionHandler.ConflictException;
+import io.centralkitchen.processes.api.ApiExceptionHandler.InvalidFieldException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -25,11 +23,12 @@ public class SupplierRegistry {
 
     public static final String SUPPLIERS_GROUP = "suppliers";
 
-    private final JdbcTemplate jdbc;
+    private final Suppliers suppliers;
     private final IdentityService identityService;
 
-    public SupplierRegistry(JdbcTemplate jdbc, IdentityService identityService) {
-        this.jdbc = jdbc;
+
+    public SupplierRegistry(Suppliers suppliers, IdentityService identityService) {
+        this.suppliers = suppliers;
         this.identityService = identityService;
     }
 
@@ -56,27 +55,26 @@ public class SupplierRegistry {
             throw new ConflictException("Account '" + s.accountUserId() + "' already belongs to a supplier");
         }
         EngineAsSystem.run(identityService, () -> ensureAccount(s));
-        jdbc.update("insert into supplier (station_id, name, credit_code, contact_name, contact_phone, contact_email, region, county,"
-                        + " public_welfare, public_welfare_note, account_user_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                s.stationId(), s.name().strip(), code, s.contactName(), s.contactPhone(), s.contactEmail(), s.region(), s.county(),
-                s.publicWelfare(), s.publicWelfareNote(), s.accountUserId(), Timestamp.from(Instant.now()));
-        return byAccount(s.accountUserId()).orElseThrow();
+        long id = suppliers.insert(new Suppliers.NewSupplier(s.stationId(), s.name().strip(), code, s.contactName(),
+                s.contactPhone(), s.contactEmail(), s.region(), s.county(), s.publicWelfare(), s.publicWelfareNote(),
+                s.accountUserId()));
+        return suppliers.require(id);
     }
 
     public Optional<Supplier> byAccount(String userId) {
-        return jdbc.query("select * from supplier where account_user_id = ?", SUPPLIER, userId).stream().findFirst();
+        return suppliers.byAccount(userId);
     }
 
     public Optional<Supplier> byId(long supplierId) {
-        return jdbc.query("select * from supplier where id = ?", SUPPLIER, supplierId).stream().findFirst();
+        return suppliers.byId(supplierId);
     }
 
     public Supplier require(long supplierId) {
-        return byId(supplierId).orElseThrow(() -> new IllegalStateException("Supplier " + supplierId + " does not exist"));
+        return suppliers.require(supplierId);
     }
 
     private Optional<Supplier> byCreditCode(String stationId, String code) {
-        return jdbc.query("select * from supplier where station_id = ? and credit_code = ?", SUPPLIER, stationId, code).stream().findFirst();
+        return suppliers.byCreditCode(stationId, code);
     }
 
     private void ensureAccount(NewSupplier s) {
@@ -108,9 +106,4 @@ public class SupplierRegistry {
             throw new InvalidFieldException(field, "Field '" + field + "' must not be empty");
         }
     }
-
-    private static final RowMapper<Supplier> SUPPLIER = (rs, i) -> new Supplier(rs.getLong("id"), rs.getString("station_id"),
-            rs.getString("name"), rs.getString("credit_code"), rs.getString("contact_name"), rs.getString("contact_phone"),
-            rs.getString("contact_email"), rs.getString("region"), rs.getString("county"), rs.getBoolean("public_welfare"),
-            rs.getString("public_welfare_note"), rs.getInt("quality_score"), rs.getString("account_user_id"));
 }

@@ -1,11 +1,12 @@
 package io.centralkitchen.processes.preselection;
 
+import io.centralkitchen.processes.catalogue.Products;
 import io.centralkitchen.processes.catalogue.Supplier;
 import io.centralkitchen.processes.catalogue.Product;
-import io.centralkitchen.processes.platform.ApiExceptionHandler.InvalidFieldException;
-import io.centralkitchen.processes.platform.ApiExceptionHandler.NotFoundException;
-import io.centralkitchen.processes.platform.CurrentUser;
-import io.centralkitchen.processes.platform.KitchenGroups;
+import io.centralkitchen.processes.api.ApiExceptionHandler.InvalidFieldException;
+import io.centralkitchen.processes.api.ApiExceptionHandler.NotFoundException;
+import io.centralkitchen.processes.access.CurrentUser;
+import io.centralkitchen.processes.access.KitchenGroups;
 import io.centralkitchen.processes.preselection.SubmissionForms.SupplierForm;
 import io.centralkitchen.processes.preselection.SubmissionForms.SupplierView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,7 +36,11 @@ public class SuppliersController {
     private final Dossier dossier;
     private final CurrentUser currentUser;
 
-    public SuppliersController(SupplierRegistry registry, EvidenceRecheck recheck, Dossier dossier, CurrentUser currentUser) {
+
+    private final Products products;
+
+    public SuppliersController(SupplierRegistry registry, EvidenceRecheck recheck, Dossier dossier, CurrentUser currentUser, Products products) {
+        this.products = products;
         this.registry = registry;
         this.recheck = recheck;
         this.dossier = dossier;
@@ -73,11 +78,11 @@ public class SuppliersController {
         if (!currentUser.isMemberOf(KitchenGroups.PRODUCERS)) {
             currentUser.requireGroup(KitchenGroups.EDITORS);
         }
-        Product product = dossier.product(productId).orElseThrow(() -> new NotFoundException("No product " + productId));
+        Product product = products.find(productId).orElseThrow(() -> new NotFoundException("No product " + productId));
         currentUser.requireStation(product.stationId());
         EvidenceRecheck.Outcome outcome = recheck.recheckEvidence(productId, showDate);
         return Map.of("productId", productId, "showDate", showDate.toString(), "outcome", outcome.name(),
-                "productStatus", dossier.requireProduct(productId).status());
+                "productStatus", products.require(productId).status());
     }
 
     private boolean maySee(Supplier s) {

@@ -1,6 +1,6 @@
 package io.centralkitchen.processes.preselection;
 
-import io.centralkitchen.processes.platform.ApiExceptionHandler.InvalidFieldException;
+import io.centralkitchen.processes.api.ApiExceptionHandler.InvalidFieldException;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;

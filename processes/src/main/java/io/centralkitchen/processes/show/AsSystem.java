@@ -1,6 +1,6 @@
 package io.centralkitchen.processes.show;
 
-import io.centralkitchen.processes.platform.EngineAsSystem;
+import io.centralkitchen.processes.access.EngineAsSystem;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 public class AsSystem {
 
     private final IdentityService identityService;
+
 
     public AsSystem(IdentityService identityService) {
         this.identityService = identityService;

@@ -1,7 +1,7 @@
 package io.centralkitchen.processes.show;
 
-import io.centralkitchen.processes.platform.AccessBootstrap;
-import io.centralkitchen.processes.platform.KitchenGroups;
+import io.centralkitchen.processes.access.AccessBootstrap;
+import io.centralkitchen.processes.access.KitchenGroups;
 import jakarta.annotation.PostConstruct;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 public class ShowAccess {
 
     private final AccessBootstrap access;
+
 
     public ShowAccess(AccessBootstrap access) {
         this.access = access;

@@ -1,6 +1,6 @@
 package io.centralkitchen.processes.show;
 
-import io.centralkitchen.processes.platform.ApiExceptionHandler.NotFoundException;
+import io.centralkitchen.processes.api.ApiExceptionHandler.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -32,6 +32,7 @@ public class ShowClips {
             rs.getObject("trim_out_millis", Long.class), rs.getString("state"), rs.getString("note"), rs.getString("reviewed_by"));
 
     private final JdbcTemplate jdbc;
+
 
     public ShowClips(JdbcTemplate jdbc) {
         this.jdbc = jdbc;

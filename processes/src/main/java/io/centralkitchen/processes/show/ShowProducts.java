@@ -1,8 +1,7 @@
 package io.centralkitchen.processes.show;
 
 import io.centralkitchen.processes.catalogue.Product;
-import io.centralkitchen.processes.preselection.Dossier;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.centralkitchen.processes.catalogue.Products;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
@@ -14,29 +13,27 @@ import java.util.Optional;
 @Component
 public class ShowProducts {
 
-    private final Dossier catalogue;
-    private final JdbcTemplate jdbc;
+    private final Products products;
 
-    public ShowProducts(Dossier catalogue, JdbcTemplate jdbc) {
-        this.catalogue = catalogue;
-        this.jdbc = jdbc;
+    public ShowProducts(Products products) {
+        this.products = products;
     }
 
-    public Map<Long, Product> of(List<ShowSlot> slots) {
-        Map<Long, Product> products = new LinkedHashMap<>();
+    /** The products of the slots, looked up in the show's station only. */
+    public Map<Long, Product> of(String stationId, List<ShowSlot> slots) {
+        Map<Long, Product> found = new LinkedHashMap<>();
         for (ShowSlot slot : slots) {
-            catalogue.product(slot.productId()).ifPresent(p -> products.put(p.id(), p));
+            products.find(stationId, slot.productId()).ifPresent(p -> found.put(p.id(), p));
         }
-        return products;
+        return found;
     }
 
-    public Product require(long productId) {
-        return catalogue.requireProduct(productId);
+    public Product require(String stationId, long productId) {
+        return products.require(stationId, productId);
     }
 
     /** The first video the supplier sent with the product (pre-selection media), if any. */
-    public Optional<String> firstVideo(long productId) {
-        return jdbc.queryForList("select object_key from product_media where product_id = ? and content_type like 'video/%'"
-                + " order by id", String.class, productId).stream().findFirst();
+    public Optional<String> firstVideo(String stationId, long productId) {
+        return products.firstVideo(stationId, productId);
     }
 }

@@ -46,6 +46,7 @@ public class ShowReports {
     private final JdbcTemplate jdbc;
     private final Shows shows;
 
+
     public ShowReports(JdbcTemplate jdbc, Shows shows) {
         this.jdbc = jdbc;
         this.shows = shows;

@@ -1,10 +1,12 @@
 package io.centralkitchen.processes.show;
 
+import io.centralkitchen.processes.show.plan.ShowPlanner;
 import io.centralkitchen.media.live.LiveEngine;
 import io.centralkitchen.media.live.LiveShow;
-import io.centralkitchen.processes.platform.ApiExceptionHandler.ConflictException;
-import io.centralkitchen.processes.platform.ApiExceptionHandler.NotFoundException;
-import io.centralkitchen.processes.preselection.EvidenceRecheck;
+import io.centralkitchen.processes.api.ApiExceptionHandler.ConflictException;
+import io.centralkitchen.processes.api.ApiExceptionHandler.NotFoundException;
+import io.centralkitchen.processes.catalogue.Product;
+import io.centralkitchen.processes.catalogue.Products;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -42,23 +44,24 @@ public class ShowService {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final LiveEngine live;
-    private final EvidenceRecheck evidence;
+    private final Products products;
     private final AsSystem asSystem;
 
+
     public ShowService(ShowPlanner planner, Shows shows, RuntimeService runtimeService, TaskService taskService,
-                       LiveEngine live, EvidenceRecheck evidence, AsSystem asSystem) {
+                       LiveEngine live, Products products, AsSystem asSystem) {
         this.planner = planner;
         this.shows = shows;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.live = live;
-        this.evidence = evidence;
+        this.products = products;
         this.asSystem = asSystem;
     }
 
     /** Stores the checked plan and starts its {@code show} process as the caller (who needs the right to). */
     @Transactional
-    public Planned create(ShowPlanner.Plan plan, String createdBy) {
+    public Planned create(ShowPlan plan, String createdBy) {
         ShowPlanner.Checked checked = planner.check(plan, createdBy);
         Show show = checked.show();
         shows.insert(show, checked.destinations(), checked.slots());
@@ -74,13 +77,16 @@ public class ShowService {
         return new Planned(shows.require(show.id()), warnings);
     }
 
-    /** The show date becomes every product's next show date; evidence expiring before it sends the product back. */
+    /**
+     * The show date becomes every product's next show date (the catalogue tells pre-selection, which sends a product
+     * whose evidence expires before it back into review): a product no longer approved afterwards is a warning.
+     */
     public List<String> recheckEvidence(Show show, List<ShowSlot> slots) {
         LocalDate day = show.airTime().atZone(ZoneId.systemDefault()).toLocalDate();
         List<String> warnings = new ArrayList<>();
         for (ShowSlot slot : slots) {
-            EvidenceRecheck.Outcome outcome = evidence.recheckEvidence(slot.productId(), day);
-            if (outcome == EvidenceRecheck.Outcome.RE_REVIEW_STARTED || outcome == EvidenceRecheck.Outcome.ALREADY_IN_REVIEW) {
+            products.scheduleForShow(show.stationId(), slot.productId(), day);
+            if (!Product.APPROVED.equals(products.require(show.stationId(), slot.productId()).status())) {
                 warnings.add("Product " + slot.productId() + " is back in pre-selection review (its evidence must be valid on "
                         + day + "); it airs only once approved again");
             }
@@ -90,7 +96,7 @@ public class ShowService {
 
     /** A new rundown before air. */
     @Transactional
-    public List<String> changeRundown(Show show, List<ShowPlanner.Slot> slots) {
+    public List<String> changeRundown(Show show, List<ShowPlan.Slot> slots) {
         List<ShowSlot> rundown = planner.rundown(show.stationId(), slots, "slots");
         if (!shows.replaceSlots(show.id(), rundown)) {
             throw new ConflictException("The rundown of show '" + show.id() + "' is fixed: the show is " + show.state());

@@ -1,6 +1,6 @@
 package io.centralkitchen.processes.show;
 
-import io.centralkitchen.processes.platform.ApiExceptionHandler.NotFoundException;
+import io.centralkitchen.processes.api.ApiExceptionHandler.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -31,6 +31,7 @@ public class Shows {
             rs.getObject("on_air_millis", Long.class), instant(rs.getTimestamp("on_air_at")), rs.getObject("marker_id", Long.class));
 
     private final JdbcTemplate jdbc;
+
 
     public Shows(JdbcTemplate jdbc) {
         this.jdbc = jdbc;

@@ -1,10 +1,11 @@
 package io.centralkitchen.processes.show;
 
+import io.centralkitchen.processes.show.plan.ShowPlanner;
 import io.centralkitchen.processes.catalogue.Product;
-import io.centralkitchen.processes.platform.ApiExceptionHandler.InvalidFieldException;
-import io.centralkitchen.processes.platform.ApiExceptionHandler.NotFoundException;
-import io.centralkitchen.processes.platform.CurrentUser;
-import io.centralkitchen.processes.platform.KitchenGroups;
+import io.centralkitchen.processes.api.ApiExceptionHandler.InvalidFieldException;
+import io.centralkitchen.processes.api.ApiExceptionHandler.NotFoundException;
+import io.centralkitchen.processes.access.CurrentUser;
+import io.centralkitchen.processes.access.KitchenGroups;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +30,7 @@ import java.util.Map;
 @RequestMapping("/api/shows")
 public class ShowsController {
 
-    public record Rundown(List<ShowPlanner.Slot> slots) {
+    public record Rundown(List<ShowPlan.Slot> slots) {
     }
 
     public record SlotView(int position, long productId, String productName, int plannedSeconds, BigDecimal price,
@@ -55,6 +56,7 @@ public class ShowsController {
     private final ShowLinks links;
     private final CurrentUser currentUser;
 
+
     public ShowsController(ShowService service, Shows shows, ShowClips clips, ShowProducts products, ShowReports reports,
                            ShowLinks links, CurrentUser currentUser) {
         this.service = service;
@@ -68,7 +70,7 @@ public class ShowsController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public ShowView create(@RequestBody ShowPlanner.Plan plan) {
+    public ShowView create(@RequestBody ShowPlan plan) {
         currentUser.requireGroup(KitchenGroups.PRODUCERS);
         if (plan.stationId() != null) {
             currentUser.requireStation(plan.stationId());
@@ -133,7 +135,7 @@ public class ShowsController {
     @GetMapping("/{showId}/clips")
     public List<ClipView> clips(@PathVariable String showId) {
         requireReader();
-        visible(showId);
+        Show show = visible(showId);
         return clips.ofShow(showId).stream().map(c -> {
             ShowSlot slot = shows.slot(c.slotId()).orElseThrow();
             Map<String, String> previews = new java.util.LinkedHashMap<>();
@@ -143,7 +145,7 @@ public class ShowsController {
                     previews.put(e.getKey(), links.preview(e.getValue()));
                 }
             }
-            return new ClipView(c.id(), slot.position(), c.productId(), products.require(c.productId()).name(), c.state(),
+            return new ClipView(c.id(), slot.position(), c.productId(), products.require(show.stationId(), c.productId()).name(), c.state(),
                     c.clipStartMillis(), c.durationMillis(), slot.onAirMillis(), c.copyKey(), c.verticalKey(), c.landscapeKey(),
                     c.coverKey(), c.currentKey(), previews, c.note());
         }).toList();
@@ -189,7 +191,7 @@ public class ShowsController {
 
     private ShowView view(Show show, List<String> warnings) {
         List<ShowSlot> slots = shows.slots(show.id());
-        Map<Long, Product> catalogue = products.of(slots);
+        Map<Long, Product> catalogue = products.of(show.stationId(), slots);
         List<SlotView> slotViews = slots.stream().map(s -> new SlotView(s.position(), s.productId(),
                 catalogue.containsKey(s.productId()) ? catalogue.get(s.productId()).name() : null, s.plannedSeconds(), s.price(),
                 s.flashSalePrice(), s.flashSaleStock(), s.onAirMillis(), s.onAirAt())).toList();

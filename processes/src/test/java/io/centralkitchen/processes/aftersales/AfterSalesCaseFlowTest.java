@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.centralkitchen.processes.KitchenTest;
 import io.centralkitchen.processes.TestHttp;
-import io.centralkitchen.processes.platform.KitchenGroups;
+import io.centralkitchen.processes.access.KitchenGroups;
 import io.centralkitchen.routes.engine.EngineInboxDispatcher;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;

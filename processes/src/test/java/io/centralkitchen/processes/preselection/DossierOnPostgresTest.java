@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.preselection;
 
+import io.centralkitchen.processes.catalogue.Products;
 import io.centralkitchen.processes.catalogue.ProductCategory;
 import io.centralkitchen.processes.catalogue.Product;
 import io.centralkitchen.processes.notification.Notification;
@@ -47,8 +48,9 @@ class DossierOnPostgresTest {
                 + " values ('pg-station', 'Tea Co-op', ?, 'pg-supplier', current_timestamp)", PreselectionClient.creditCode());
         long supplierId = jdbc.queryForObject("select id from supplier where account_user_id = 'pg-supplier'", Long.class);
         Dossier dossier = new Dossier(jdbc);
+        Products products = new Products(jdbc, event -> { });
 
-        long productId = dossier.insertProduct("pg-station", supplierId, "Black tea", ProductCategory.FOOD, new BigDecimal("39.90"), "tin",
+        long productId = products.insert("pg-station", supplierId, "Black tea", ProductCategory.FOOD, new BigDecimal("39.90"), "tin",
                 100, List.of("高山云雾茶园"), List.of());
         long submissionId = dossier.insertSubmission("pg-station", supplierId, productId, Submission.FIRST_SUBMISSION, "pg-supplier", null);
         dossier.setEligibility(submissionId, List.of(EvidenceType.BUSINESS_LICENCE, EvidenceType.FOOD_LICENCE, EvidenceType.INSPECTION_REPORT), 50);
@@ -68,14 +70,14 @@ class DossierOnPostgresTest {
         assertThat(dossier.hasOpenSubmission(productId)).isTrue();
 
         dossier.setStatus(submissionId, Submission.Status.APPROVED, "ok");
-        dossier.setProductStatus(productId, Product.APPROVED, null);
-        dossier.setShowDate(productId, LocalDate.now().plusDays(5));
+        products.changeStatus(productId, Product.APPROVED, null);
+        products.setShowDate(productId, LocalDate.now().plusDays(5));
         assertThat(dossier.lastApproved(productId)).isPresent();
-        assertThat(dossier.scheduledProducts(LocalDate.now())).contains(productId);
+        assertThat(products.scheduledOnOrAfter(LocalDate.now())).contains(productId);
         assertThat(dossier.submissionsOfStations(List.of("pg-station"), false)).extracting(Submission::id).containsExactly(submissionId);
-        assertThat(dossier.switchProductStatus(productId, Product.APPROVED, Product.IN_REVIEW, "expiring")).isTrue();
-        assertThat(dossier.switchProductStatus(productId, Product.APPROVED, Product.IN_REVIEW, "expiring")).isFalse();
-        assertThat(dossier.requireProduct(productId).showDate()).isEqualTo(LocalDate.now().plusDays(5));
+        assertThat(products.switchStatus(productId, Product.APPROVED, Product.IN_REVIEW, "expiring")).isTrue();
+        assertThat(products.switchStatus(productId, Product.APPROVED, Product.IN_REVIEW, "expiring")).isFalse();
+        assertThat(products.require(productId).showDate()).isEqualTo(LocalDate.now().plusDays(5));
     }
 
     @Test

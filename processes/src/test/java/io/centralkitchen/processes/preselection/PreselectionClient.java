@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.preselection;
 
+import io.centralkitchen.processes.catalogue.CreditCode;
 import io.centralkitchen.processes.TestHttp;
 
 import java.io.ByteArrayOutputStream;

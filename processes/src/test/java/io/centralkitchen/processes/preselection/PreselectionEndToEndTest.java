@@ -1,11 +1,12 @@
 package io.centralkitchen.processes.preselection;
 
+import io.centralkitchen.processes.catalogue.Products;
 import io.centralkitchen.processes.catalogue.Product;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.centralkitchen.processes.KitchenTest;
 import io.centralkitchen.processes.TestHttp;
 import io.centralkitchen.processes.catalogue.SupplierQuality;
-import io.centralkitchen.processes.platform.KitchenGroups;
+import io.centralkitchen.processes.access.KitchenGroups;
 import io.centralkitchen.processes.preselection.PreselectionClient.Part;
 import io.centralkitchen.storage.MediaStore;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -52,6 +53,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @KitchenTest
 class PreselectionEndToEndTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Products products;
 
     private static final Pattern LINK = Pattern.compile("\\]\\((http[^)]+)\\)");
 
@@ -157,7 +161,7 @@ class PreselectionEndToEndTest {
 
         // Approved, with the approved claims stored and a complete dossier whose files match their checksums.
         assertThat(status(supplier, submissionId)).isEqualTo("APPROVED");
-        assertThat(dossier.requireProduct(productId).status()).isEqualTo(Product.APPROVED);
+        assertThat(products.require(productId).status()).isEqualTo(Product.APPROVED);
         assertThat(jdbc.queryForList("select claim_text from product_claim where product_id = ? and approved_by = ? order by source desc, position",
                 String.class, productId, EDITOR)).containsExactly("非遗工艺制作", "高山云雾茶园", "来自衡山的红茶");
         Submission approved = dossier.requireSubmission(submissionId);
@@ -181,7 +185,7 @@ class PreselectionEndToEndTest {
         assertThat(evidenceRecheck.recheckEvidence(productId, inspectionValidUntil.minusDays(1))).isEqualTo(EvidenceRecheck.Outcome.VALID);
         assertThat(evidenceRecheck.recheckEvidence(productId, showDate)).isEqualTo(EvidenceRecheck.Outcome.RE_REVIEW_STARTED);
         assertThat(evidenceRecheck.recheckEvidence(productId, showDate)).isEqualTo(EvidenceRecheck.Outcome.ALREADY_IN_REVIEW);
-        assertThat(dossier.requireProduct(productId).status()).isEqualTo(Product.IN_REVIEW);
+        assertThat(products.require(productId).status()).isEqualTo(Product.IN_REVIEW);
         JsonNode reReview = supplier.http().get("/api/preselection/submissions").json().get(0);
         assertThat(reReview.path("kind").asText()).isEqualTo(Submission.RE_REVIEW);
         assertThat(reReview.path("status").asText()).isEqualTo("WAITING_FOR_EVIDENCE");
@@ -193,8 +197,8 @@ class PreselectionEndToEndTest {
         managementService.executeJob(deadline.getId());
 
         assertThat(status(supplier, reReview.path("submissionId").asLong())).isEqualTo("REJECTED");
-        assertThat(dossier.requireProduct(productId).status()).isEqualTo(Product.REJECTED);
-        assertThat(dossier.requireProduct(productId).statusReason()).contains("still missing: INSPECTION_REPORT");
+        assertThat(products.require(productId).status()).isEqualTo(Product.REJECTED);
+        assertThat(products.require(productId).statusReason()).contains("still missing: INSPECTION_REPORT");
     }
 
     @Test
@@ -220,12 +224,12 @@ class PreselectionEndToEndTest {
             taskService.claim(approve.getId(), EDITOR);
             taskService.complete(approve.getId(), Variables.putValue("editorDecision", "approve"));
         });
-        assertThat(dossier.requireProduct(productId).status()).isEqualTo(Product.APPROVED);
+        assertThat(products.require(productId).status()).isEqualTo(Product.APPROVED);
 
         // After-sales: a severe case lowers the score to 30 and suspends the product; it is on next week's show.
         supplierQuality.record(STATION, supplierId, productId, -70, "Mouldy baskets delivered", "test-case:" + UUID.randomUUID());
-        supplierQuality.suspendProduct(STATION, productId, "After-sales case: mould");
-        dossier.setShowDate(productId, LocalDate.now().plusDays(7));
+        products.suspend(STATION, productId, "After-sales case: mould");
+        products.setShowDate(productId, LocalDate.now().plusDays(7));
 
         expiryJob.runFor(LocalDate.now());
 
@@ -233,7 +237,7 @@ class PreselectionEndToEndTest {
         assertThat(reReview.kind()).isEqualTo(Submission.RE_REVIEW);
         assertThat(reReview.status()).isEqualTo(Submission.Status.REJECTED);
         assertThat(reReview.statusReason()).contains("Quality score below 40");
-        assertThat(dossier.requireProduct(productId).status()).isEqualTo(Product.REJECTED);
+        assertThat(products.require(productId).status()).isEqualTo(Product.REJECTED);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -3,7 +3,7 @@ package io.centralkitchen.processes.preselection;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.centralkitchen.processes.KitchenTest;
 import io.centralkitchen.processes.TestHttp;
-import io.centralkitchen.processes.platform.KitchenGroups;
+import io.centralkitchen.processes.access.KitchenGroups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 

@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.show;
 
+import io.centralkitchen.processes.show.clips.ShowClipProfiles;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -1,14 +1,15 @@
 package io.centralkitchen.processes.show;
 
+import io.centralkitchen.processes.catalogue.Products;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.centralkitchen.media.live.LiveEngine;
 import io.centralkitchen.processes.KitchenTest;
 import io.centralkitchen.processes.TestHttp;
 import io.centralkitchen.processes.aftersales.TestPlatforms;
 import io.centralkitchen.processes.catalogue.ProductCategory;
-import io.centralkitchen.processes.platform.KitchenGroups;
+import io.centralkitchen.processes.access.KitchenGroups;
 import io.centralkitchen.processes.preselection.Dossier;
-import io.centralkitchen.processes.show.demo.DemoCatalogue;
+import io.centralkitchen.processes.demo.DemoCatalogue;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -42,6 +43,9 @@ import static org.awaitility.Awaitility.await;
  */
 @KitchenTest
 class ShowApiTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Products productRows;
 
     static final String STATION = "station-1";
     static final String PASSWORD = "show-api-pass";
@@ -115,7 +119,7 @@ class ShowApiTest {
         p.put("destinations", List.of(Map.of("preset", "douyin")));
         refused(p, "destinations[0].secretId", "KITCHEN_LIVE_SECRETS_DOUYIN");
         long supplier = jdbc.queryForObject("select supplier_id from product where id = ?", Long.class, products.get(0));
-        long unapproved = dossier.insertProduct(STATION, supplier, "Unreviewed pickles", ProductCategory.FOOD,
+        long unapproved = productRows.insert(STATION, supplier, "Unreviewed pickles", ProductCategory.FOOD,
                 new java.math.BigDecimal("12.00"), "jar", 10, List.of(), List.of());
         p = plan(id);
         p.put("slots", List.of(Map.of("productId", products.get(0)), Map.of("productId", 999_999_999)));

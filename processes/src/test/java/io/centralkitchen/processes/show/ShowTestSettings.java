@@ -2,7 +2,7 @@ package io.centralkitchen.processes.show;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.centralkitchen.processes.show.demo.LocalRtmpPlatform;
+import io.centralkitchen.processes.demo.LocalRtmpPlatform;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;

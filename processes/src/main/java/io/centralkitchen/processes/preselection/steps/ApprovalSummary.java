@@ -1,39 +1,39 @@
 package io.centralkitchen.processes.preselection.steps;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.centralkitchen.processes.preselection.Claims;
+import io.centralkitchen.processes.preselection.QualityReviews;
 import org.springframework.stereotype.Component;
 
 /** What the editor approving a product for air needs to see: the product, the reviewers' sign-offs, the claims. */
 @Component
 public class ApprovalSummary {
 
-    private final JdbcTemplate jdbc;
+    private final QualityReviews reviews;
+    private final Claims claims;
 
-    public ApprovalSummary(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public ApprovalSummary(QualityReviews reviews, Claims claims) {
+        this.reviews = reviews;
+        this.claims = claims;
     }
 
     public String of(long submissionId, VariableScope scope) {
         StringBuilder md = new StringBuilder("### Quality reviews\n\n");
-        jdbc.query("select reviewer, decision, sample_result, comment_text from quality_review where submission_id = ? order by id",
-                rs -> {
-                    md.append("- ").append(rs.getString(1)).append(": **").append(rs.getString(2)).append("**, sample ")
-                            .append(rs.getString(3));
-                    String comment = rs.getString(4);
-                    if (comment != null && !comment.isBlank()) {
-                        md.append(" — ").append(comment);
-                    }
-                    md.append('\n');
-                }, submissionId);
+        for (QualityReviews.Review review : reviews.ofSubmission(submissionId)) {
+            md.append("- ").append(review.reviewer()).append(": **").append(review.decision()).append("**, sample ")
+                    .append(review.sampleResult());
+            if (review.comment() != null && !review.comment().isBlank()) {
+                md.append(" — ").append(review.comment());
+            }
+            md.append('\n');
+        }
         md.append("\n### Claims for air\n\n");
         appendLines(md, "Selling points", Steps.lines(scope, "sellingPoints"));
         appendLines(md, "Script lines", Steps.lines(scope, "scriptLines"));
-        jdbc.query("select rule_code, phrase, justification from claim_hit where submission_id = ? and resolution = 'JUSTIFIED' order by id",
-                rs -> {
-                    md.append("- kept **").append(rs.getString(2)).append("** (rule ").append(rs.getString(1)).append("), justified: ")
-                            .append(rs.getString(3)).append('\n');
-                }, submissionId);
+        for (Claims.Justified kept : claims.justified(submissionId)) {
+            md.append("- kept **").append(kept.phrase()).append("** (rule ").append(kept.ruleCode()).append("), justified: ")
+                    .append(kept.justification()).append('\n');
+        }
         return md.toString();
     }
 

@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.preselection.steps;
 
+import io.centralkitchen.processes.catalogue.Products;
 import io.centralkitchen.processes.preselection.Dossier;
 import io.centralkitchen.processes.preselection.EvidenceType;
 import io.centralkitchen.processes.catalogue.Product;
@@ -17,14 +18,18 @@ public class CheckEvidence implements JavaDelegate {
 
     private final Dossier dossier;
 
-    public CheckEvidence(Dossier dossier) {
+
+    private final Products products;
+
+    public CheckEvidence(Dossier dossier, Products products) {
+        this.products = products;
         this.dossier = dossier;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Submission submission = dossier.requireSubmission(Steps.submissionId(execution));
-        Product product = dossier.requireProduct(submission.productId());
+        Product product = products.require(submission.productId());
         List<EvidenceType> missing = dossier.missingEvidence(submission, product.evidenceDay());
         execution.setVariable("evidenceComplete", missing.isEmpty());
         execution.setVariable("missingEvidence", missing.stream().map(Enum::name).collect(Collectors.joining(",")));

@@ -1,5 +1,7 @@
 package io.centralkitchen.processes.preselection.steps;
 
+import io.centralkitchen.processes.catalogue.Products;
+import io.centralkitchen.processes.preselection.Claims;
 import io.centralkitchen.processes.preselection.ClaimsChecker;
 import io.centralkitchen.processes.preselection.ClaimsRules;
 import io.centralkitchen.processes.preselection.Dossier;
@@ -9,11 +11,8 @@ import io.centralkitchen.processes.catalogue.Product;
 import io.centralkitchen.processes.preselection.Submission;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -28,30 +27,25 @@ public class ClaimsCheck implements JavaDelegate {
 
     private final ClaimsRules rules;
     private final Dossier dossier;
-    private final JdbcTemplate jdbc;
+    private final Claims claims;
+    private final Products products;
 
-    public ClaimsCheck(ClaimsRules rules, Dossier dossier, JdbcTemplate jdbc) {
+    public ClaimsCheck(ClaimsRules rules, Dossier dossier, Claims claims, Products products) {
+        this.products = products;
         this.rules = rules;
         this.dossier = dossier;
-        this.jdbc = jdbc;
+        this.claims = claims;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Submission submission = dossier.requireSubmission(Steps.submissionId(execution));
-        Product product = dossier.requireProduct(submission.productId());
+        Product product = products.require(submission.productId());
         List<ClaimsChecker.Hit> hits = rules.checker().check(product.category(), Steps.lines(execution, "sellingPoints"),
                 Steps.lines(execution, "scriptLines"), registeredFunctions(product));
         String justification = Steps.text(execution, "claimsJustification");
         boolean justified = !hits.isEmpty() && justification != null && !justification.isEmpty();
-        Integer lastCheck = jdbc.queryForObject("select max(check_no) from claim_hit where submission_id = ?", Integer.class, submission.id());
-        int checkNo = lastCheck == null ? 1 : lastCheck + 1;
-        Timestamp now = Timestamp.from(Instant.now());
-        for (ClaimsChecker.Hit hit : hits) {
-            jdbc.update("insert into claim_hit (submission_id, check_no, rule_code, phrase, source, line_text, resolution, justification,"
-                            + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", submission.id(), checkNo, hit.ruleCode(), hit.phrase(),
-                    hit.source(), hit.line(), justified ? "JUSTIFIED" : "OPEN", justified ? justification : null, now);
-        }
+        claims.recordCheck(submission.id(), hits, justified ? justification : null);
         execution.setVariable("claimsCleared", hits.isEmpty() || justified);
         execution.setVariable("claimsHitCount", hits.size());
         execution.setVariable("claimsHitSummary", summary(hits));

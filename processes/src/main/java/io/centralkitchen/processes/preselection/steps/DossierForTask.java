@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.preselection.steps;
 
+import io.centralkitchen.processes.catalogue.Products;
 import io.centralkitchen.processes.preselection.Dossier;
 import io.centralkitchen.processes.preselection.DossierFiles;
 import io.centralkitchen.processes.preselection.EvidenceDocument;
@@ -32,7 +33,11 @@ public class DossierForTask implements TaskListener {
     private final PreselectionProperties properties;
     private final ApprovalSummary approvalSummary;
 
-    public DossierForTask(Dossier dossier, DossierFiles files, PreselectionProperties properties, ApprovalSummary approvalSummary) {
+
+    private final Products products;
+
+    public DossierForTask(Dossier dossier, DossierFiles files, PreselectionProperties properties, ApprovalSummary approvalSummary, Products products) {
+        this.products = products;
         this.dossier = dossier;
         this.files = files;
         this.properties = properties;
@@ -50,7 +55,7 @@ public class DossierForTask implements TaskListener {
             };
             dossier.setStatus(submissionId, status, null);
         }
-        Product product = dossier.requireProduct(Steps.productId(task));
+        Product product = products.require(Steps.productId(task));
         task.setVariableLocal("evidenceSummary", evidenceSummary(product));
         if ("approveForAir".equals(task.getTaskDefinitionKey())) {
             task.setVariableLocal("approvalSummary", approvalSummary.of(submissionId, task));

@@ -2,16 +2,14 @@ package io.centralkitchen.processes.preselection.steps;
 
 import io.centralkitchen.processes.catalogue.SupplierQuality;
 import io.centralkitchen.processes.preselection.Dossier;
+import io.centralkitchen.processes.preselection.QualityReviews;
 import io.centralkitchen.processes.preselection.EvidenceType;
 import io.centralkitchen.processes.preselection.Submission;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -28,12 +26,12 @@ public class RecordQualityReview implements TaskListener {
     static final List<String> FORM_FIELDS = List.of("qualityDecision", "sampleResult", "sampleReportNumber", "sampleLab", "qualityComment");
     static final int FAILED_SAMPLE_PENALTY = -10;
 
-    private final JdbcTemplate jdbc;
+    private final QualityReviews reviews;
     private final Dossier dossier;
     private final SupplierQuality supplierQuality;
 
-    public RecordQualityReview(JdbcTemplate jdbc, Dossier dossier, SupplierQuality supplierQuality) {
-        this.jdbc = jdbc;
+    public RecordQualityReview(QualityReviews reviews, Dossier dossier, SupplierQuality supplierQuality) {
+        this.reviews = reviews;
         this.dossier = dossier;
         this.supplierQuality = supplierQuality;
     }
@@ -56,16 +54,11 @@ public class RecordQualityReview implements TaskListener {
         if ("approve".equals(decision) && "FAIL".equals(sample)) {
             throw new BadUserRequestException("A product whose sample test failed cannot be approved");
         }
-        Integer earlier = jdbc.queryForObject("select count(*) from quality_review where submission_id = ? and reviewer = ? and task_id <> ?",
-                Integer.class, submissionId, reviewer, task.getId());
-        if (earlier != null && earlier > 0) {
+        if (reviews.signedElsewhere(submissionId, reviewer, task.getId())) {
             throw new BadUserRequestException(reviewer + " has already reviewed this product; another quality reviewer must sign off");
         }
         String comment = Steps.text(task, "qualityComment");
-        jdbc.update("delete from quality_review where task_id = ?", task.getId());
-        jdbc.update("insert into quality_review (submission_id, task_id, reviewer, decision, sample_result, comment_text, created_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?)", submissionId, task.getId(), reviewer, decision.toUpperCase(), sample, comment,
-                Timestamp.from(Instant.now()));
+        reviews.record(submissionId, task.getId(), reviewer, decision.toUpperCase(), sample, comment);
         Submission submission = dossier.requireSubmission(submissionId);
         if (!"NOT_TESTED".equals(sample)) {
             recordSampleTest(task, submission, reviewer, sample);

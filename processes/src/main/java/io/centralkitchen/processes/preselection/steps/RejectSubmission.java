@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.preselection.steps;
 
+import io.centralkitchen.processes.catalogue.Products;
 import io.centralkitchen.processes.notification.Notification;
 import io.centralkitchen.processes.notification.Notifier;
 import io.centralkitchen.processes.preselection.Dossier;
@@ -19,7 +20,11 @@ public class RejectSubmission implements JavaDelegate {
     private final Dossier dossier;
     private final Notifier notifier;
 
-    public RejectSubmission(Dossier dossier, Notifier notifier) {
+
+    private final Products products;
+
+    public RejectSubmission(Dossier dossier, Notifier notifier, Products products) {
+        this.products = products;
         this.dossier = dossier;
         this.notifier = notifier;
     }
@@ -35,7 +40,7 @@ public class RejectSubmission implements JavaDelegate {
             reason = reason.substring(0, 999) + "…";
         }
         dossier.setStatus(submission.id(), Submission.Status.REJECTED, reason);
-        dossier.setProductStatus(submission.productId(), Product.REJECTED, reason);
+        products.changeStatus(submission.productId(), Product.REJECTED, reason);
         notifier.notify(new Notification(submission.stationId(), "SUPPLIER", String.valueOf(submission.supplierId()),
                 "preselection.rejected", "'" + Steps.text(execution, "productName") + "' was not accepted",
                 "Submission " + submission.id() + " was rejected: " + reason, "submission:" + submission.id(),

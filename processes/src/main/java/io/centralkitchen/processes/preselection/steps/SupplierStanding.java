@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.preselection.steps;
 
+import io.centralkitchen.processes.catalogue.Products;
 import io.centralkitchen.processes.preselection.Dossier;
 import io.centralkitchen.processes.catalogue.Product;
 import io.centralkitchen.processes.catalogue.Supplier;
@@ -18,7 +19,11 @@ public class SupplierStanding implements JavaDelegate {
     private final SupplierRegistry suppliers;
     private final Dossier dossier;
 
-    public SupplierStanding(SupplierRegistry suppliers, Dossier dossier) {
+
+    private final Products products;
+
+    public SupplierStanding(SupplierRegistry suppliers, Dossier dossier, Products products) {
+        this.products = products;
         this.suppliers = suppliers;
         this.dossier = dossier;
     }
@@ -28,9 +33,9 @@ public class SupplierStanding implements JavaDelegate {
         Supplier supplier = suppliers.require(Steps.supplierId(execution));
         execution.setVariable("qualityScore", supplier.qualityScore());
         execution.setVariable("publicWelfare", supplier.publicWelfare());
-        Product product = dossier.requireProduct(Steps.productId(execution));
+        Product product = products.require(Steps.productId(execution));
         if (!Product.IN_REVIEW.equals(product.status())) {
-            dossier.setProductStatus(product.id(), Product.IN_REVIEW, product.statusReason());
+            products.changeStatus(product.id(), Product.IN_REVIEW, product.statusReason());
         }
     }
 }

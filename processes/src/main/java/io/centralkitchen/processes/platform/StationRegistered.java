@@ -1,5 +1,0 @@
-package io.centralkitchen.processes.platform;
-
-/** Published after a station (Camunda tenant) has been registered, at start-up or at run time. */
-public record StationRegistered(String stationId) {
-}

@@ -1,0 +1,38 @@
+package io.centralkitchen.processes.show.clips;
+
+import io.centralkitchen.processes.show.ShowClips;
+import io.centralkitchen.processes.show.ShowVariables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/** The marketer's decision on the clip; a trim gets the key of its own smart cut (one per round). */
+@Component("recordClipDecision")
+public class RecordClipDecision implements JavaDelegate {
+
+    private final ShowClips clips;
+
+
+    public RecordClipDecision(ShowClips clips) {
+        this.clips = clips;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long clipId = ShowVariables.number(execution, "clipId");
+        String decision = ShowVariables.optionalText(execution, "clipDecision");
+        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        String reviewer = user == null ? null : user.getUserId();
+        String comment = ShowVariables.optionalText(execution, "clipComment");
+        if ("trim".equals(decision)) {
+            int round = execution.getVariable("trimRound") instanceof Number n ? n.intValue() + 1 : 1;
+            execution.setVariable("trimRound", round);
+            execution.setVariable("trimKey", ShowClips.key(execution.getTenantId(), ShowVariables.showId(execution), clipId,
+                    "trim-" + round + ".mp4"));
+            execution.setVariable("clipFailure", null);
+            return;
+        }
+        clips.decided(clipId, "approve".equals(decision) ? "APPROVED" : "DROPPED", reviewer, comment);
+    }
+}

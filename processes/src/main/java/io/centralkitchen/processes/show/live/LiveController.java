@@ -1,0 +1,227 @@
+package io.centralkitchen.processes.show.live;
+
+import io.centralkitchen.media.live.DestinationSpec;
+import io.centralkitchen.media.live.IngestSpec;
+import io.centralkitchen.media.live.LiveEngine;
+import io.centralkitchen.media.live.LiveShow;
+import io.centralkitchen.media.live.RecordingManifest;
+import io.centralkitchen.media.live.ShowSpec;
+import io.centralkitchen.media.live.ShowStats;
+import io.centralkitchen.processes.api.ApiExceptionHandler.ConflictException;
+import io.centralkitchen.processes.api.ApiExceptionHandler.InvalidFieldException;
+import io.centralkitchen.processes.api.ApiExceptionHandler.NotFoundException;
+import io.centralkitchen.processes.access.CurrentUser;
+import io.centralkitchen.processes.access.KitchenGroups;
+import io.centralkitchen.processes.station.StationService;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /api/shows/{showId}/live/...}: producers put a show on air, change its destinations while live, mark product
+ * slots and highlights, and watch every destination's health. Stream keys are named by secret id only; answers show
+ * them masked.
+ */
+@RestController
+@RequestMapping("/api/shows/{showId}/live")
+public class LiveController {
+
+    private final LiveEngine engine;
+    private final CurrentUser currentUser;
+    private final LiveSessions sessions;
+    private final LiveMarkers markers;
+    private final RecordingIndex index;
+    private final StationService stations;
+
+
+    public LiveController(LiveEngine engine, CurrentUser currentUser, LiveSessions sessions, LiveMarkers markers,
+                          RecordingIndex index, StationService stations) {
+        this.engine = engine;
+        this.currentUser = currentUser;
+        this.sessions = sessions;
+        this.markers = markers;
+        this.index = index;
+        this.stations = stations;
+    }
+
+    public record Destination(String id, String preset, String secretId) {
+    }
+
+    public record Ingest(String mode, String keySecretId, String file) {
+    }
+
+    public record GoLive(String stationId, String title, Ingest ingest, List<Destination> destinations, Boolean record) {
+    }
+
+    public record Marker(String kind, Long productId, String label) {
+    }
+
+    public record MarkerView(long id, String kind, Long productId, String label, Instant wallClock, long streamMillis,
+                             String createdBy) {
+    }
+
+    @PostMapping("/start")
+    @ResponseStatus(HttpStatus.CREATED)
+    public ShowStats start(@PathVariable String showId, @RequestBody GoLive request) {
+        currentUser.requireGroup(KitchenGroups.PRODUCERS);
+        if (request.stationId() == null) {
+            throw new InvalidFieldException("stationId", "Name the station the show belongs to (stationId)");
+        }
+        currentUser.requireStation(request.stationId());
+        if (stations.find(request.stationId()).isEmpty()) {
+            throw new InvalidFieldException("stationId", "There is no station '" + request.stationId() + "'");
+        }
+        if (engine.show(showId).isPresent()) {
+            throw new ConflictException("Show '" + showId + "' is already live");
+        }
+        if (request.ingest() == null || request.ingest().mode() == null) {
+            throw new InvalidFieldException("ingest.mode", "Choose an ingest mode: PUBLISH, PULL, TEST_PATTERN or FILE");
+        }
+        IngestSpec.Mode mode;
+        try {
+            mode = IngestSpec.Mode.valueOf(request.ingest().mode().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("ingest.mode", "Unknown ingest mode '" + request.ingest().mode()
+                    + "': use PUBLISH, PULL, TEST_PATTERN or FILE");
+        }
+        if (mode == IngestSpec.Mode.FILE) {
+            throw new InvalidFieldException("ingest.mode", "FILE ingest is for the engine's own rehearsals, not the API");
+        }
+        List<DestinationSpec> destinations = request.destinations() == null ? List.of()
+                : request.destinations().stream().map(d -> new DestinationSpec(d.id(), d.preset(), d.secretId())).toList();
+        ShowSpec spec = new ShowSpec(request.stationId(), showId, request.title(),
+                new IngestSpec(mode, request.ingest().keySecretId(), null), destinations,
+                request.record() == null || request.record());
+        LiveShow show;
+        try {
+            show = engine.start(spec);
+        } catch (IllegalStateException e) {
+            throw new ConflictException(e.getMessage());
+        }
+        try {
+            sessions.started(spec.stationId(), showId, currentUser.userId());
+        } catch (RuntimeException e) {
+            engine.stop(showId); // nothing half-started: no session record, no show on air
+            throw e;
+        }
+        return show.stats();
+    }
+
+    @PostMapping("/stop")
+    public Map<String, Object> stop(@PathVariable String showId) {
+        LiveShow show = producerShow(showId);
+        RecordingManifest manifest = engine.stop(showId);
+        sessions.ended(show.stationId(), showId);
+        return manifest == null ? Map.of("showId", showId, "recorded", false)
+                : Map.of("showId", showId, "recorded", true, "manifestKey", manifest.key(),
+                "segments", manifest.segments().size(), "durationMillis", manifest.durationMillis());
+    }
+
+    @GetMapping("/stats")
+    public ShowStats stats(@PathVariable String showId) {
+        return producerShow(showId).stats();
+    }
+
+    @PostMapping("/destinations")
+    @ResponseStatus(HttpStatus.CREATED)
+    public ShowStats addDestination(@PathVariable String showId, @RequestBody Destination destination) {
+        LiveShow show = producerShow(showId);
+        try {
+            show.addDestination(new DestinationSpec(destination.id(), destination.preset(), destination.secretId()));
+        } catch (IllegalStateException e) {
+            throw new ConflictException(e.getMessage());
+        }
+        return show.stats();
+    }
+
+    @DeleteMapping("/destinations/{destinationId}")
+    public ShowStats removeDestination(@PathVariable String showId, @PathVariable String destinationId) {
+        LiveShow show = producerShow(showId);
+        if (!show.destinationIds().contains(destinationId)) {
+            throw new NotFoundException("Show '" + showId + "' has no destination '" + destinationId + "'");
+        }
+        show.removeDestination(destinationId);
+        return show.stats();
+    }
+
+    @PostMapping("/markers")
+    @ResponseStatus(HttpStatus.CREATED)
+    public MarkerView mark(@PathVariable String showId, @RequestBody Marker marker) {
+        LiveShow show = producerShow(showId);
+        String kind = marker.kind() == null ? "" : marker.kind().toUpperCase();
+        if (!LiveMarkers.KINDS.contains(kind)) {
+            throw new InvalidFieldException("kind", "A marker is PRODUCT_ON_AIR, PRODUCT_OFF_AIR or HIGHLIGHT, got '"
+                    + marker.kind() + "'");
+        }
+        if (kind.startsWith("PRODUCT") && marker.productId() == null) {
+            throw new InvalidFieldException("productId", "A product marker names the product (productId)");
+        }
+        if (marker.label() != null && marker.label().length() > 200) {
+            throw new InvalidFieldException("label", "A marker's label has at most 200 characters");
+        }
+        Instant now = Instant.now();
+        long streamMillis = show.programMillis();
+        long id = markers.add(show.stationId(), showId, kind, marker.productId(), marker.label(), now, streamMillis,
+                currentUser.userId());
+        return new MarkerView(id, kind, marker.productId(), marker.label(), now, streamMillis, currentUser.userId());
+    }
+
+    /** The show's markers in program order (also after the show ended), from the caller's stations only. */
+    @GetMapping("/markers")
+    public List<MarkerView> markers(@PathVariable String showId) {
+        currentUser.requireGroup(KitchenGroups.PRODUCERS);
+        return markers.stationsOf(showId).stream().filter(this::mine)
+                .flatMap(station -> markers.ofShow(station, showId).stream())
+                .map(m -> new MarkerView(m.id(), m.kind(), m.productId(), m.label(), m.wallClock(), m.streamMillis(), m.createdBy()))
+                .toList();
+    }
+
+    private boolean mine(String stationId) {
+        return currentUser.isAdmin() || currentUser.stations().contains(stationId);
+    }
+
+    public record Segment(String recordingId, int sequence, String key, long streamStartMillis, long durationMillis,
+                          Instant wallClockStart, long bytes, String sha256) {
+    }
+
+    /**
+     * The recording segments (of the show's latest recording) covering program time {@code fromMillis} to
+     * {@code toMillis} — what a clip between two markers is cut from. Available while live and after the show.
+     */
+    @GetMapping("/recording")
+    public List<Segment> recording(@PathVariable String showId, @RequestParam(defaultValue = "0") long fromMillis,
+                                   @RequestParam(defaultValue = "9223372036854775807") long toMillis) {
+        currentUser.requireGroup(KitchenGroups.PRODUCERS);
+        if (toMillis < fromMillis) {
+            throw new InvalidFieldException("toMillis", "toMillis must not be before fromMillis");
+        }
+        for (String station : index.stationsOf(showId).stream().filter(this::mine).toList()) {
+            Optional<String> latest = index.latestRecording(station, showId);
+            if (latest.isPresent()) {
+                return index.covering(station, showId, latest.get(), fromMillis, toMillis).stream()
+                        .map(s -> new Segment(s.recordingId(), s.sequence(), s.key(), s.streamStartMillis(), s.durationMillis(),
+                                s.wallClockStart(), s.bytes(), s.sha256())).toList();
+            }
+        }
+        throw new NotFoundException("Show '" + showId + "' has no recording");
+    }
+
+    private LiveShow producerShow(String showId) {
+        currentUser.requireGroup(KitchenGroups.PRODUCERS);
+        LiveShow show = engine.show(showId).orElseThrow(() -> new NotFoundException("Show '" + showId + "' is not live"));
+        currentUser.requireStation(show.stationId());
+        return show;
+    }
+}

@@ -1,0 +1,190 @@
+package io.centralkitchen.processes.show.live;
+
+import io.centralkitchen.processes.show.Show;
+import io.centralkitchen.processes.show.ShowProperties;
+import io.centralkitchen.processes.show.ShowDestination;
+import io.centralkitchen.processes.show.Shows;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.centralkitchen.media.live.DestinationSpec;
+import io.centralkitchen.media.live.IngestSpec;
+import io.centralkitchen.media.live.LiveEngine;
+import io.centralkitchen.media.live.LiveShow;
+import io.centralkitchen.media.live.PlatformPreset;
+import io.centralkitchen.media.live.Protocol;
+import io.centralkitchen.media.live.RecordingManifest;
+import io.centralkitchen.media.live.RecordingSegment;
+import io.centralkitchen.media.live.ShowSpec;
+import io.centralkitchen.storage.MediaStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The show's side of the live engine: pre-flight checks, going live with the show's destinations, ending it with a
+ * sealed recording, and taking a destination off. A recording the engine could not seal (the node went down while
+ * live) is sealed here from the segment index, so its clips can still be cut.
+ */
+@Component
+public class ShowLive {
+
+    private static final Logger log = LoggerFactory.getLogger(ShowLive.class);
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final LiveEngine live;
+    private final Shows shows;
+    private final LiveSessions sessions;
+    private final RecordingIndex index;
+    private final MediaStore store;
+    private final ShowProperties properties;
+
+
+    public ShowLive(LiveEngine live, Shows shows, LiveSessions sessions, RecordingIndex index, MediaStore store, ShowProperties properties) {
+        this.live = live;
+        this.shows = shows;
+        this.sessions = sessions;
+        this.index = index;
+        this.store = store;
+        this.properties = properties;
+    }
+
+    /** What keeps the show from going live as planned; empty when nothing does. Secrets appear masked only. */
+    public List<String> preflight(Show show) {
+        List<String> problems = new ArrayList<>();
+        if (live.show(show.id()).isPresent()) {
+            return problems; // already live (a repeated job): nothing to check
+        }
+        if (!"TEST_PATTERN".equals(show.ingestMode())) {
+            if (!live.secrets().contains(show.ingestSecretId())) {
+                problems.add("The studio feed's secret '" + show.ingestSecretId() + "' is not configured (kitchen.live.secrets."
+                        + show.ingestSecretId() + ")");
+            } else if ("PUBLISH".equals(show.ingestMode())) {
+                try {
+                    live.startIngest();
+                } catch (RuntimeException e) {
+                    problems.add("The studio ingest cannot listen: " + e.getMessage());
+                }
+            }
+        }
+        for (ShowDestination d : shows.destinations(show.id())) {
+            PlatformPreset preset = live.presets().get(d.preset());
+            if (preset == null) {
+                problems.add("Destination " + d.destinationId() + ": the preset '" + d.preset() + "' is no longer configured");
+            } else if (preset.protocol() != Protocol.HLS) {
+                reachability(d).ifPresent(problems::add);
+            }
+        }
+        return problems;
+    }
+
+    private Optional<String> reachability(ShowDestination d) {
+        if (!live.secrets().contains(d.secretId())) {
+            return Optional.of("Destination " + d.destinationId() + ": its push URL secret '" + d.secretId() + "' is not configured");
+        }
+        String masked = live.secrets().masked(d.secretId());
+        URI uri;
+        try {
+            uri = URI.create(live.secrets().resolve(d.secretId()));
+        } catch (IllegalArgumentException e) {
+            return Optional.of("Destination " + d.destinationId() + ": its push URL " + masked + " is not a URL");
+        }
+        int port = uri.getPort() > 0 ? uri.getPort() : "rtmps".equalsIgnoreCase(uri.getScheme()) ? 443 : 1935;
+        if (uri.getHost() == null) {
+            return Optional.of("Destination " + d.destinationId() + ": its push URL " + masked + " names no host");
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), port), (int) properties.getPreflightTimeout().toMillis());
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("Destination " + d.destinationId() + " (" + masked + ") cannot be reached: " + e.getMessage());
+        }
+    }
+
+    /** Puts the show on air with its destinations (once: a repeated call finds it live). */
+    public LiveShow start(Show show) {
+        Optional<LiveShow> running = live.show(show.id());
+        if (running.isPresent()) {
+            return running.get();
+        }
+        List<DestinationSpec> destinations = shows.destinations(show.id()).stream()
+                .map(d -> new DestinationSpec(d.destinationId(), d.preset(), d.secretId())).toList();
+        ShowSpec spec = new ShowSpec(show.stationId(), show.id(), show.title(),
+                new IngestSpec(IngestSpec.Mode.valueOf(show.ingestMode()), show.ingestSecretId(), null), destinations, true);
+        LiveShow started = live.start(spec);
+        sessions.started(show.stationId(), show.id(), "show:" + show.id());
+        shows.liveStarted(show.id());
+        return started;
+    }
+
+    /** Ends the show and seals its recording; returns the manifest's key (null when nothing was recorded). */
+    public String stop(Show show) {
+        RecordingManifest manifest = null;
+        if (live.show(show.id()).isPresent()) {
+            manifest = live.stop(show.id());
+        }
+        if (manifest == null) {
+            manifest = sealFromIndex(show);
+        }
+        if (manifest == null) {
+            sessions.ended(show.stationId(), show.id());
+            shows.liveEnded(show.id(), null, null, null);
+            return null;
+        }
+        sessions.sealed(manifest);
+        shows.liveEnded(show.id(), manifest.recordingId(), manifest.key(), manifest.durationMillis());
+        return manifest.key();
+    }
+
+    /** The manifest of the show's last recording, written from the segment index when the engine could not seal it. */
+    private RecordingManifest sealFromIndex(Show show) {
+        Optional<String> latest = index.latestRecording(show.stationId(), show.id());
+        if (latest.isEmpty()) {
+            return null;
+        }
+        String recordingId = latest.get();
+        List<RecordingSegment> segments = index.segments(show.stationId(), show.id(), recordingId);
+        String key = show.stationId() + "/shows/" + show.id() + "/recording/" + recordingId + "/manifest.json";
+        if (store.exists(key)) {
+            // sealed by the live engine in an earlier attempt of this step that did not commit
+            try (java.io.InputStream in = store.getVerified(key)) {
+                RecordingManifest sealed = JSON.readValue(in, RecordingManifest.class);
+                log.info("Show {}: recording {} was sealed already ({} segments)", show.id(), recordingId, sealed.segments().size());
+                return sealed;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        RecordingManifest manifest = new RecordingManifest(show.stationId(), show.id(), recordingId, key,
+                segments.get(0).wallClockStart(), Instant.now(), segments.stream().mapToLong(RecordingSegment::durationMillis).sum(),
+                segments);
+        try {
+            store.put(key, JSON.writeValueAsBytes(manifest), "application/json");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        log.warn("Show {}: recording {} sealed from its index ({} segments): the live engine had lost the show",
+                show.id(), recordingId, segments.size());
+        return manifest;
+    }
+
+    public void removeDestination(String showId, String destinationId) {
+        live.show(showId).ifPresent(s -> {
+            if (s.destinationIds().contains(destinationId)) {
+                s.removeDestination(destinationId);
+                log.info("Show {}: destination {} removed by a producer", showId, destinationId);
+            }
+        });
+    }
+}

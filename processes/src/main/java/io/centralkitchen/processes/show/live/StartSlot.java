@@ -1,0 +1,72 @@
+package io.centralkitchen.processes.show.live;
+
+import io.centralkitchen.media.live.LiveEngine;
+import io.centralkitchen.processes.show.ShowProcesses;
+import io.centralkitchen.processes.show.ShowProducts;
+import io.centralkitchen.processes.show.ShowSlot;
+import io.centralkitchen.processes.show.ShowVariables;
+import io.centralkitchen.processes.show.Shows;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A product goes on air: the slot asked for (or the next one not yet on air) gets its PRODUCT_ON_AIR marker at the
+ * program time of the request, once — a slot already on air is left alone ({@code firstOnAir} false), so a repeated
+ * request sends no second set of cues. The request's variables are removed for the next one.
+ */
+@Component("startSlot")
+public class StartSlot implements JavaDelegate {
+
+    private final Shows shows;
+    private final ShowProducts products;
+    private final LiveEngine live;
+    private final LiveMarkers markers;
+
+
+    public StartSlot(Shows shows, ShowProducts products, LiveEngine live, LiveMarkers markers) {
+        this.shows = shows;
+        this.products = products;
+        this.live = live;
+        this.markers = markers;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String showId = ShowVariables.showId(execution);
+        Object position = execution.getVariable(ShowProcesses.SLOT_POSITION);
+        Object requested = execution.getVariable(ShowProcesses.SLOT_PROGRAM_MILLIS);
+        String by = ShowVariables.optionalText(execution, ShowProcesses.SLOT_REQUESTED_BY);
+        for (String name : List.of(ShowProcesses.SLOT_POSITION, ShowProcesses.SLOT_PROGRAM_MILLIS, ShowProcesses.SLOT_REQUESTED_BY,
+                ShowProcesses.ON_AIR_ACTION)) {
+            execution.removeVariable(name);
+        }
+        List<ShowSlot> slots = shows.slots(showId);
+        Optional<ShowSlot> slot = position == null ? slots.stream().filter(s -> !s.onAir()).findFirst()
+                : slots.stream().filter(s -> s.position() == ((Number) position).intValue()).findFirst();
+        if (slot.isEmpty() || slot.get().onAir()) {
+            execution.setVariable("firstOnAir", false);
+            return;
+        }
+        long programMillis = requested instanceof Number n ? n.longValue() : live.show(showId)
+                .orElseThrow(() -> new IllegalStateException("Show '" + showId + "' is not on air in this node")).programMillis();
+        if (by == null) {
+            Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+            by = user == null ? "producer" : user.getUserId();
+        }
+        long markerId = marker(execution.getTenantId(), showId, slot.get(), programMillis, by);
+        boolean first = shows.markOnAir(slot.get().id(), programMillis, Instant.now(), markerId);
+        execution.setVariable("slotId", slot.get().id());
+        execution.setVariable("firstOnAir", first);
+    }
+
+    private long marker(String stationId, String showId, ShowSlot slot, long programMillis, String by) {
+        return markers.add(stationId, showId, LiveMarkers.PRODUCT_ON_AIR, slot.productId(),
+                products.require(stationId, slot.productId()).name(), Instant.now(), programMillis, by);
+    }
+}

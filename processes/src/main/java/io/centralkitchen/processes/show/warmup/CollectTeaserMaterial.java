@@ -1,0 +1,62 @@
+package io.centralkitchen.processes.show.warmup;
+
+import io.centralkitchen.processes.show.ShowTexts;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.centralkitchen.processes.catalogue.Product;
+import io.centralkitchen.processes.show.Show;
+import io.centralkitchen.processes.show.ShowProducts;
+import io.centralkitchen.processes.show.ShowProperties;
+import io.centralkitchen.processes.show.ShowSlot;
+import io.centralkitchen.processes.show.ShowVariables;
+import io.centralkitchen.processes.show.Shows;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * The teaser's recipe for the media worker ({@code teaser} variable, media.teaser's JSON): the first seconds of each
+ * product's video with its name and price, the show's date and time on top, in the vertical rendition profile. At
+ * most ten products (the recipe stays a small variable); products without a video are left out.
+ */
+@Component("collectTeaserMaterial")
+public class CollectTeaserMaterial implements JavaDelegate {
+
+    static final int MAX_PARTS = 10;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Shows shows;
+    private final ShowProducts products;
+    private final ShowProperties properties;
+
+
+    public CollectTeaserMaterial(Shows shows, ShowProducts products, ShowProperties properties) {
+        this.shows = shows;
+        this.products = products;
+        this.properties = properties;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) throws Exception {
+        Show show = shows.require(ShowVariables.showId(execution));
+        ObjectNode teaser = JSON.createObjectNode().put("profile", properties.getVerticalProfile())
+                .put("showLine", ShowTexts.onAirLine(show.airTime()) + " · " + show.title()).put("fadeSeconds", 0.5);
+        ArrayNode parts = teaser.putArray("parts");
+        for (ShowSlot slot : shows.slots(show.id())) {
+            Optional<String> video = products.firstVideo(show.stationId(), slot.productId());
+            if (video.isEmpty() || parts.size() >= MAX_PARTS) {
+                continue;
+            }
+            Product product = products.require(show.stationId(), slot.productId());
+            parts.addObject().put("sourceKey", video.get()).put("inSeconds", 0)
+                    .put("outSeconds", properties.getTeaserSecondsPerProduct()).put("title", product.name())
+                    .put("price", "¥" + (slot.hasFlashSale() ? slot.flashSalePrice() : slot.price()).toPlainString());
+        }
+        execution.setVariable("hasTeaserMaterial", !parts.isEmpty());
+        execution.setVariable("teaser", JSON.writeValueAsString(teaser));
+        execution.setVariable("teaserKey", show.stationId() + "/shows/" + show.id() + "/teaser.mp4");
+    }
+}
