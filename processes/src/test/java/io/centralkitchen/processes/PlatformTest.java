@@ -37,7 +37,11 @@ class PlatformTest {
 
     @Test
     void healthReportsEngineDatabaseAndObjectStore() {
-        JsonNode health = http().get("/actuator/health").json();
+        JsonNode anonymous = http().get("/actuator/health").json();
+        assertThat(anonymous.path("status").asText()).isEqualTo("UP");
+        assertThat(anonymous.has("components")).as("anonymous callers see no components").isFalse();
+        assertThat(http().get("/actuator/prometheus").status()).isEqualTo(401);
+        JsonNode health = http().as("admin", KitchenTest.ADMIN_PASSWORD).get("/actuator/health").json();
 
         assertThat(health.path("status").asText()).isEqualTo("UP");
         assertThat(health.path("components").path("processEngine").path("status").asText()).isEqualTo("UP");

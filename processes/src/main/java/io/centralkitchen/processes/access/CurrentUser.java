@@ -2,6 +2,9 @@ package io.centralkitchen.processes.access;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import io.centralkitchen.processes.api.ApiExceptionHandler.AccessDeniedException;
+import io.centralkitchen.processes.api.ApiExceptionHandler.NotAuthenticatedException;
+import io.centralkitchen.processes.api.ApiExceptionHandler.StationNotFoundException;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -52,21 +55,26 @@ public class CurrentUser {
         }
     }
 
+    /**
+     * Throws unless the caller administers {@code stationId}: a platform administrator, or a member of
+     * {@value KitchenGroups#STATION_ADMINS} working for that station. A station the caller does not work for is
+     * "not found" (not named as someone else's).
+     */
+    public void requireStationAdmin(String stationId) {
+        if (isAdmin()) {
+            return;
+        }
+        if (!stations().contains(stationId)) {
+            throw new StationNotFoundException(stationId);
+        }
+        if (!isMemberOf(KitchenGroups.STATION_ADMINS)) {
+            throw new AccessDeniedException("This needs membership of the '" + KitchenGroups.STATION_ADMINS + "' group");
+        }
+    }
+
     public void requireGroup(String groupId) {
         if (!isAdmin() && !isMemberOf(groupId)) {
             throw new AccessDeniedException("This needs membership of the '" + groupId + "' group");
-        }
-    }
-
-    public static class NotAuthenticatedException extends RuntimeException {
-        public NotAuthenticatedException() {
-            super("Authentication required");
-        }
-    }
-
-    public static class AccessDeniedException extends RuntimeException {
-        public AccessDeniedException(String message) {
-            super(message);
         }
     }
 }

@@ -11,10 +11,13 @@ public final class KitchenGroups {
     public static final String MARKETERS = "marketers";
     public static final String AFTER_SALES = "after-sales";
     public static final String ADMINS = "admins";
+    /** Administer their own stations (secrets, platform accounts); not a Tasklist group. */
+    public static final String STATION_ADMINS = "station-admins";
 
     /** Groups whose members work in Tasklist. */
     public static final List<String> WORK_GROUPS = List.of(EDITORS, QUALITY_REVIEWERS, PRODUCERS, MARKETERS, AFTER_SALES);
-    public static final List<String> ALL = List.of(EDITORS, QUALITY_REVIEWERS, PRODUCERS, MARKETERS, AFTER_SALES, ADMINS);
+    public static final List<String> ALL = List.of(EDITORS, QUALITY_REVIEWERS, PRODUCERS, MARKETERS, AFTER_SALES, STATION_ADMINS,
+            ADMINS);
 
     private KitchenGroups() {
     }
@@ -26,6 +29,7 @@ public final class KitchenGroups {
             case PRODUCERS -> "Producers";
             case MARKETERS -> "Marketers";
             case AFTER_SALES -> "After-sales";
+            case STATION_ADMINS -> "Station administrators";
             case ADMINS -> "Administrators";
             default -> groupId;
         };

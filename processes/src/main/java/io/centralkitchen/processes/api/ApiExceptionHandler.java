@@ -1,6 +1,5 @@
 package io.centralkitchen.processes.api;
 
-import io.centralkitchen.processes.access.CurrentUser;
 import io.centralkitchen.storage.StorageException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
@@ -49,6 +48,27 @@ public class ApiExceptionHandler {
         }
     }
 
+    /** No (valid) credentials. */
+    public static class NotAuthenticatedException extends RuntimeException {
+        public NotAuthenticatedException() {
+            super("Authentication required");
+        }
+    }
+
+    /** The caller's groups do not allow the operation. */
+    public static class AccessDeniedException extends RuntimeException {
+        public AccessDeniedException(String message) {
+            super(message);
+        }
+    }
+
+    /** A station the caller does not work for: answered as if it did not exist (never named as someone else's). */
+    public static class StationNotFoundException extends RuntimeException {
+        public StationNotFoundException(String stationId) {
+            super("There is no station '" + stationId + "'");
+        }
+    }
+
     @ExceptionHandler(InvalidFieldException.class)
     ResponseEntity<ApiError> invalidField(InvalidFieldException e) {
         return ResponseEntity.badRequest().body(new ApiError(400, "Bad Request", e.getMessage(), e.field()));
@@ -79,8 +99,8 @@ public class ApiExceptionHandler {
                 .body(ApiError.of(413, "Payload Too Large", "The upload is larger than allowed (" + e.getMaxUploadSize() + " bytes)"));
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ApiError> notFound(NotFoundException e) {
+    @ExceptionHandler({NotFoundException.class, StationNotFoundException.class})
+    ResponseEntity<ApiError> notFound(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(404, "Not Found", e.getMessage()));
     }
 
@@ -89,12 +109,12 @@ public class ApiExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of(409, "Conflict", e.getMessage()));
     }
 
-    @ExceptionHandler(CurrentUser.NotAuthenticatedException.class)
-    ResponseEntity<ApiError> unauthenticated(CurrentUser.NotAuthenticatedException e) {
+    @ExceptionHandler(NotAuthenticatedException.class)
+    ResponseEntity<ApiError> unauthenticated(NotAuthenticatedException e) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(ApiError.of(401, "Unauthorized", e.getMessage()));
     }
 
-    @ExceptionHandler({CurrentUser.AccessDeniedException.class, AuthorizationException.class})
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationException.class})
     ResponseEntity<ApiError> forbidden(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of(403, "Forbidden", e.getMessage()));
     }

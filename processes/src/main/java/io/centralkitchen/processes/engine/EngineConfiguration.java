@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * Engine settings that are not plain properties, and authentication of the REST APIs against the engine's identity
- * service: {@code /engine-rest/*} and the platform's own {@code /api/*} both take HTTP Basic credentials of Camunda
- * users, and the engine then applies that user's authorizations and stations (tenants) to everything it does.
+ * service: {@code /engine-rest/*} takes HTTP Basic credentials of Camunda users, and the engine then applies that
+ * user's authorizations and stations (tenants) to everything it does. The platform's own surface ({@code /api/*},
+ * pages, actuator) is under Spring Security: {@code access.SecurityConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 public class EngineConfiguration {
@@ -47,17 +48,6 @@ public class EngineConfiguration {
         registration.addUrlPatterns("/engine-rest/*");
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.addInitParameter("rest-url-pattern-prefix", "/engine-rest");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-        return registration;
-    }
-
-    @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> kitchenApiAuthentication() {
-        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.setName("kitchen-api-auth");
-        registration.addUrlPatterns("/api/*");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

@@ -1,5 +1,8 @@
 package io.centralkitchen.processes.preselection;
 
+import io.centralkitchen.processes.api.ApiExceptionHandler;
+import io.centralkitchen.processes.access.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
 import io.centralkitchen.processes.catalogue.Supplier;
 import io.centralkitchen.processes.catalogue.Product;
 import io.centralkitchen.processes.api.ApiExceptionHandler.ConflictException;
@@ -63,6 +66,7 @@ public class SubmissionsController {
                     @Encoding(name = "evidence", contentType = MediaType.APPLICATION_JSON_VALUE)}))
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Roles.SUBMITTERS)
     public SubmissionView submit(
             @RequestPart("product") @Parameter(hidden = true) String product,
             @RequestPart(value = "evidence", required = false) @Parameter(hidden = true) String evidence,
@@ -82,6 +86,7 @@ public class SubmissionsController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
             schema = @Schema(implementation = SubmissionForms.EvidenceUpload.class),
             encoding = @Encoding(name = "evidence", contentType = MediaType.APPLICATION_JSON_VALUE)))
+    @PreAuthorize(Roles.SUBMITTERS)
     public SubmissionView addEvidence(@PathVariable long submissionId,
             @RequestPart("evidence") @Parameter(hidden = true) String evidence,
             @RequestPart("files") @Parameter(hidden = true) List<MultipartFile> files) {
@@ -99,12 +104,14 @@ public class SubmissionsController {
 
     @Operation(summary = "Where a submission stands: status, required and missing evidence, the dossier")
     @GetMapping("/{submissionId}")
+    @PreAuthorize(Roles.PRESELECTION_READERS)
     public SubmissionView status(@PathVariable long submissionId) {
         return service.view(visibleSubmission(submissionId).id());
     }
 
     @Operation(summary = "Submissions the caller may see: a supplier its own, staff those of their stations")
     @GetMapping
+    @PreAuthorize(Roles.PRESELECTION_READERS)
     public List<SubmissionView> list() {
         List<Submission> visible = currentUser.isMemberOf(SupplierRegistry.SUPPLIERS_GROUP) && !currentUser.isAdmin()
                 ? dossier.submissionsOfSupplier(ownSupplier().id())
@@ -131,7 +138,7 @@ public class SubmissionsController {
     }
 
     private Supplier ownSupplier() {
-        return suppliers.byAccount(currentUser.userId()).orElseThrow(() -> new CurrentUser.AccessDeniedException(
+        return suppliers.byAccount(currentUser.userId()).orElseThrow(() -> new ApiExceptionHandler.AccessDeniedException(
                 "Account '" + currentUser.userId() + "' is not linked to a supplier"));
     }
 

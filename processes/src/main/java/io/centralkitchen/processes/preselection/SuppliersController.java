@@ -1,5 +1,7 @@
 package io.centralkitchen.processes.preselection;
 
+import io.centralkitchen.processes.access.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
 import io.centralkitchen.processes.catalogue.Products;
 import io.centralkitchen.processes.catalogue.Supplier;
 import io.centralkitchen.processes.catalogue.Product;
@@ -52,6 +54,7 @@ public class SuppliersController {
                     + " or links an existing supplier account.")
     @PostMapping("/suppliers")
     @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Roles.EDITORS)
     public SupplierView register(@RequestBody SupplierForm form) {
         currentUser.requireGroup(KitchenGroups.EDITORS);
         if (form.stationId() == null || form.stationId().isBlank()) {
@@ -65,6 +68,7 @@ public class SuppliersController {
 
     @Operation(summary = "A supplier (staff of its station, or the supplier's own account)")
     @GetMapping("/suppliers/{supplierId}")
+    @PreAuthorize(Roles.PRESELECTION_READERS)
     public SupplierView supplier(@PathVariable long supplierId) {
         Supplier s = registry.byId(supplierId).filter(this::maySee).orElseThrow(() -> new NotFoundException("No supplier " + supplierId));
         return SupplierView.of(s);
@@ -73,6 +77,7 @@ public class SuppliersController {
     @Operation(summary = "Check a product's evidence against a show date (editors, producers)",
             description = "Stores the show date; evidence expiring before it, or a suspended product, starts a re-review.")
     @PostMapping("/products/{productId}/recheck")
+    @PreAuthorize(Roles.EDITORS)
     public Map<String, Object> recheck(@PathVariable long productId,
                                        @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate showDate) {
         if (!currentUser.isMemberOf(KitchenGroups.PRODUCERS)) {

@@ -1,5 +1,8 @@
 package io.centralkitchen.processes.show;
 
+import io.centralkitchen.processes.api.ApiExceptionHandler;
+import io.centralkitchen.processes.access.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
 import io.centralkitchen.processes.show.plan.ShowPlanner;
 import io.centralkitchen.processes.catalogue.Product;
 import io.centralkitchen.processes.api.ApiExceptionHandler.InvalidFieldException;
@@ -70,6 +73,7 @@ public class ShowsController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Roles.PRODUCERS)
     public ShowView create(@RequestBody ShowPlan plan) {
         currentUser.requireGroup(KitchenGroups.PRODUCERS);
         if (plan.stationId() != null) {
@@ -80,6 +84,7 @@ public class ShowsController {
     }
 
     @GetMapping
+    @PreAuthorize(Roles.SHOW_READERS)
     public List<ShowView> list(@RequestParam(required = false) String stationId) {
         requireReader();
         List<String> stations = stationId == null ? currentUser.stations() : List.of(stationId);
@@ -90,12 +95,14 @@ public class ShowsController {
     }
 
     @GetMapping("/{showId}")
+    @PreAuthorize(Roles.SHOW_READERS)
     public ShowView get(@PathVariable String showId) {
         requireReader();
         return view(visible(showId), List.of());
     }
 
     @PutMapping("/{showId}/rundown")
+    @PreAuthorize(Roles.PRODUCERS)
     public ShowView changeRundown(@PathVariable String showId, @RequestBody Rundown rundown) {
         currentUser.requireGroup(KitchenGroups.PRODUCERS);
         Show show = visible(showId);
@@ -105,12 +112,14 @@ public class ShowsController {
 
     /** Puts the next product that has not been on air on air. */
     @PostMapping("/{showId}/slots/next/on-air")
+    @PreAuthorize(Roles.PRODUCERS)
     public ShowService.SlotOnAir nextOnAir(@PathVariable String showId) {
         currentUser.requireGroup(KitchenGroups.PRODUCERS);
         return service.startSlot(visible(showId), null, currentUser.userId());
     }
 
     @PostMapping("/{showId}/slots/{position}/on-air")
+    @PreAuthorize(Roles.PRODUCERS)
     public ShowService.SlotOnAir onAir(@PathVariable String showId, @PathVariable String position) {
         currentUser.requireGroup(KitchenGroups.PRODUCERS);
         int n;
@@ -124,6 +133,7 @@ public class ShowsController {
 
     @PostMapping("/{showId}/end")
     @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize(Roles.PRODUCERS)
     public Map<String, String> end(@PathVariable String showId) {
         currentUser.requireGroup(KitchenGroups.PRODUCERS);
         Show show = visible(showId);
@@ -133,6 +143,7 @@ public class ShowsController {
     }
 
     @GetMapping("/{showId}/clips")
+    @PreAuthorize(Roles.SHOW_READERS)
     public List<ClipView> clips(@PathVariable String showId) {
         requireReader();
         Show show = visible(showId);
@@ -152,6 +163,7 @@ public class ShowsController {
     }
 
     @GetMapping("/{showId}/report")
+    @PreAuthorize(Roles.SHOW_READERS)
     public ShowReports.Report report(@PathVariable String showId) {
         requireReader();
         visible(showId);
@@ -160,6 +172,7 @@ public class ShowsController {
 
     /** Public-welfare totals by county over the station's shows aired in [from, to) (ISO-8601 times). */
     @GetMapping("/reports/counties")
+    @PreAuthorize(Roles.SHOW_READERS)
     public List<ShowReports.CountyTotals> counties(@RequestParam String stationId, @RequestParam String from,
                                                    @RequestParam String to) {
         requireReader();
@@ -177,7 +190,7 @@ public class ShowsController {
 
     private void requireReader() {
         if (!currentUser.isAdmin() && !currentUser.isMemberOf(KitchenGroups.PRODUCERS) && !currentUser.isMemberOf(KitchenGroups.MARKETERS)) {
-            throw new CurrentUser.AccessDeniedException("This needs membership of the 'producers' or 'marketers' group");
+            throw new ApiExceptionHandler.AccessDeniedException("This needs membership of the 'producers' or 'marketers' group");
         }
     }
 

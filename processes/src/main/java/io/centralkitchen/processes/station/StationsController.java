@@ -1,5 +1,7 @@
 package io.centralkitchen.processes.station;
 
+import io.centralkitchen.processes.access.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
 import io.centralkitchen.processes.access.AdminAccount;
 import io.centralkitchen.processes.access.CurrentUser;
 import io.centralkitchen.processes.access.KitchenGroups;
@@ -35,6 +37,7 @@ public class StationsController {
     }
 
     @GetMapping
+    @PreAuthorize(Roles.ANY_USER)
     public List<Station> list() {
         boolean admin = currentUser.isAdmin();
         List<String> mine = currentUser.stations();
@@ -43,6 +46,7 @@ public class StationsController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Roles.ADMINS)
     public Station add(@Valid @RequestBody NewStation station) {
         currentUser.requireGroup(KitchenGroups.ADMINS);
         Station registered = stations.register(station.id(), station.name());

@@ -166,11 +166,12 @@ class SubmissionApiTest {
 
     @Test
     void theApiIsDocumentedWithOpenApi() {
-        JsonNode docs = new TestHttp(port).get("/v3/api-docs").json();
+        assertThat(new TestHttp(port).get("/v3/api-docs").status()).as("documented for signed-in users only").isEqualTo(401);
+        JsonNode docs = new TestHttp(port).as("admin", KitchenTest.ADMIN_PASSWORD).get("/v3/api-docs").json();
 
         assertThat(docs.path("paths").has("/api/preselection/submissions")).as(docs.toString()).isTrue();
         assertThat(docs.path("paths").has("/api/preselection/submissions/{submissionId}/evidence")).isTrue();
-        assertThat(new TestHttp(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
+        assertThat(new TestHttp(port).as("admin", KitchenTest.ADMIN_PASSWORD).get("/swagger-ui/index.html").status()).isEqualTo(200);
         assertThat(docs.path("components").path("schemas").has("ProductForm")).as(docs.path("components").toString() + docs.path("paths").path("/api/preselection/submissions").toString()).isTrue();
     }
 

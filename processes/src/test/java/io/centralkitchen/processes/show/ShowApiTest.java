@@ -117,7 +117,7 @@ class ShowApiTest {
         refused(p, "destinations[0].preset", "known presets: bilibili, custom-rtmp");
         p = plan(id);
         p.put("destinations", List.of(Map.of("preset", "douyin")));
-        refused(p, "destinations[0].secretId", "KITCHEN_LIVE_SECRETS_DOUYIN");
+        refused(p, "destinations[0].secretId", "PUT /api/stations/station-1/secrets/douyin");
         long supplier = jdbc.queryForObject("select supplier_id from product where id = ?", Long.class, products.get(0));
         long unapproved = productRows.insert(STATION, supplier, "Unreviewed pickles", ProductCategory.FOOD,
                 new java.math.BigDecimal("12.00"), "jar", 10, List.of(), List.of());

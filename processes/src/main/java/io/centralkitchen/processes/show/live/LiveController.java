@@ -1,5 +1,7 @@
 package io.centralkitchen.processes.show.live;
 
+import io.centralkitchen.processes.access.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
 import io.centralkitchen.media.live.DestinationSpec;
 import io.centralkitchen.media.live.IngestSpec;
 import io.centralkitchen.media.live.LiveEngine;
@@ -74,6 +76,7 @@ public class LiveController {
 
     @PostMapping("/start")
     @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Roles.PRODUCERS)
     public ShowStats start(@PathVariable String showId, @RequestBody GoLive request) {
         currentUser.requireGroup(KitchenGroups.PRODUCERS);
         if (request.stationId() == null) {
@@ -120,6 +123,7 @@ public class LiveController {
     }
 
     @PostMapping("/stop")
+    @PreAuthorize(Roles.PRODUCERS)
     public Map<String, Object> stop(@PathVariable String showId) {
         LiveShow show = producerShow(showId);
         RecordingManifest manifest = engine.stop(showId);
@@ -130,12 +134,14 @@ public class LiveController {
     }
 
     @GetMapping("/stats")
+    @PreAuthorize(Roles.PRODUCERS)
     public ShowStats stats(@PathVariable String showId) {
         return producerShow(showId).stats();
     }
 
     @PostMapping("/destinations")
     @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Roles.PRODUCERS)
     public ShowStats addDestination(@PathVariable String showId, @RequestBody Destination destination) {
         LiveShow show = producerShow(showId);
         try {
@@ -147,6 +153,7 @@ public class LiveController {
     }
 
     @DeleteMapping("/destinations/{destinationId}")
+    @PreAuthorize(Roles.PRODUCERS)
     public ShowStats removeDestination(@PathVariable String showId, @PathVariable String destinationId) {
         LiveShow show = producerShow(showId);
         if (!show.destinationIds().contains(destinationId)) {
@@ -158,6 +165,7 @@ public class LiveController {
 
     @PostMapping("/markers")
     @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Roles.PRODUCERS)
     public MarkerView mark(@PathVariable String showId, @RequestBody Marker marker) {
         LiveShow show = producerShow(showId);
         String kind = marker.kind() == null ? "" : marker.kind().toUpperCase();
@@ -180,6 +188,7 @@ public class LiveController {
 
     /** The show's markers in program order (also after the show ended), from the caller's stations only. */
     @GetMapping("/markers")
+    @PreAuthorize(Roles.PRODUCERS)
     public List<MarkerView> markers(@PathVariable String showId) {
         currentUser.requireGroup(KitchenGroups.PRODUCERS);
         return markers.stationsOf(showId).stream().filter(this::mine)
@@ -201,6 +210,7 @@ public class LiveController {
      * {@code toMillis} — what a clip between two markers is cut from. Available while live and after the show.
      */
     @GetMapping("/recording")
+    @PreAuthorize(Roles.PRODUCERS)
     public List<Segment> recording(@PathVariable String showId, @RequestParam(defaultValue = "0") long fromMillis,
                                    @RequestParam(defaultValue = "9223372036854775807") long toMillis) {
         currentUser.requireGroup(KitchenGroups.PRODUCERS);

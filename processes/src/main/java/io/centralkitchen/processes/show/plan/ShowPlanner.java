@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.show.plan;
 
+import io.centralkitchen.processes.station.StationVault;
 import io.centralkitchen.processes.show.Show;
 import io.centralkitchen.processes.show.ShowPlan;
 import io.centralkitchen.processes.show.ShowPlan.Destination;
@@ -52,8 +53,14 @@ public class ShowPlanner {
     private final ShowProperties properties;
 
 
+
+    private final StationVault vault;
+
     public ShowPlanner(StationService stations, LiveEngine live, PlatformAdapters platforms, Products catalogue, Shows shows,
-                       ShowProperties properties) {
+                       ShowProperties properties, StationVault vault) {
+
+
+        this.vault = vault;
         this.stations = stations;
         this.live = live;
         this.platforms = platforms;
@@ -87,11 +94,11 @@ public class ShowPlanner {
         if (hosts != null && hosts.length() > 500) {
             throw new InvalidFieldException("hosts", "The hosts' names have at most 500 characters together");
         }
-        Ingest ingest = ingest(plan.ingest());
+        Ingest ingest = ingest(plan.stationId(), plan.ingest());
         Show show = new Show(id, plan.stationId(), title, airTime, hosts == null || hosts.isEmpty() ? null : hosts,
                 Show.PLANNED, ingest.mode(), ingest.keySecretId(), "NONE", null, null, null, null, null, null, null, null,
                 createdBy, Instant.now());
-        return new Checked(show, destinations(plan.destinations()), slots(plan.stationId(), plan.slots(), "slots"));
+        return new Checked(show, destinations(plan.stationId(), plan.destinations()), slots(plan.stationId(), plan.slots(), "slots"));
     }
 
     /** A rundown for an existing show (a change before air). */
@@ -126,7 +133,7 @@ public class ShowPlanner {
         return airTime;
     }
 
-    private Ingest ingest(Ingest ingest) {
+    private Ingest ingest(String stationId, Ingest ingest) {
         String mode = ingest == null || ingest.mode() == null ? "" : ingest.mode().strip().toUpperCase(Locale.ROOT);
         if (!List.of("PUBLISH", "PULL", "TEST_PATTERN").contains(mode)) {
             throw new InvalidFieldException("ingest.mode", "Choose how the studio feed arrives: PUBLISH (the studio"
@@ -137,17 +144,17 @@ public class ShowPlanner {
         if (!mode.equals("TEST_PATTERN")) {
             if (secret == null) {
                 throw new InvalidFieldException("ingest.keySecretId", "Ingest " + mode + " needs the id of the secret holding "
-                        + (mode.equals("PUBLISH") ? "the ingest key" : "the URL to pull") + " (kitchen.live.secrets.<id>)");
+                        + (mode.equals("PUBLISH") ? "the ingest key" : "the URL to pull") + " (a secret of the station's vault)");
             }
-            if (!live.secrets().contains(secret)) {
-                throw new InvalidFieldException("ingest.keySecretId", "No secret with id '" + secret
-                        + "' is configured (kitchen.live.secrets." + secret + ")");
+            if (!vault.exists(stationId, secret)) {
+                throw new InvalidFieldException("ingest.keySecretId", "Station '" + stationId + "' has no secret '" + secret
+                        + "' (set it with PUT /api/stations/" + stationId + "/secrets/" + secret + ")");
             }
         }
         return new Ingest(mode, mode.equals("TEST_PATTERN") ? null : secret);
     }
 
-    private List<ShowDestination> destinations(List<Destination> requested) {
+    private List<ShowDestination> destinations(String stationId, List<Destination> requested) {
         if (requested == null || requested.isEmpty()) {
             throw new InvalidFieldException("destinations", "A show needs at least one destination (a preset: "
                     + String.join(", ", new java.util.TreeSet<>(live.presets().keySet())) + ")");
@@ -170,10 +177,10 @@ public class ShowPlanner {
             String secret = null;
             if (preset.protocol() != Protocol.HLS) {
                 secret = d.secretId() == null || d.secretId().isBlank() ? preset.name().replace("-", "") : d.secretId().strip();
-                if (!live.secrets().contains(secret)) {
-                    throw new InvalidFieldException(field + ".secretId", "No push URL secret '" + secret + "' is configured"
-                            + " for destination '" + id + "' (kitchen.live.secrets." + secret + ", env KITCHEN_LIVE_SECRETS_"
-                            + secret.toUpperCase(Locale.ROOT).replace('.', '_') + ")");
+                if (!vault.exists(stationId, secret)) {
+                    throw new InvalidFieldException(field + ".secretId", "Station '" + stationId + "' has no push URL secret '"
+                            + secret + "' for destination '" + id + "' (set it with PUT /api/stations/" + stationId
+                            + "/secrets/" + secret + ")");
                 }
             }
             String platform = d.platform() == null || d.platform().isBlank() ? null : d.platform().strip();
