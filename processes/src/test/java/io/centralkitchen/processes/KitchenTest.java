@@ -26,6 +26,8 @@ import java.lang.annotation.Target;
         "kitchen.additional-stations[0].name=Radio Two",
         // live: the RTMP ingest on a free port; a push URL nobody answers (its key must never show unmasked)
         "kitchen.live.ingest.port=0",
+        // the media worker serves the processes with media work; the tests' own probe model is one
+        "kitchen.media-worker-account.extra-processes=media-probe-check",
         "kitchen.live.secrets.test-push=" + KitchenTest.TEST_PUSH_URL})
 public @interface KitchenTest {
 

@@ -31,6 +31,9 @@ class PlatformTest {
     @Autowired
     RepositoryService repositoryService;
 
+    @Autowired
+    io.centralkitchen.processes.access.AccessBootstrap accessBootstrap;
+
     TestHttp http() {
         return new TestHttp(port);
     }
@@ -128,6 +131,9 @@ class PlatformTest {
         assertThat(created.status()).isIn(201);
         createUser("alice", "station-1", KitchenGroups.EDITORS);
         createUser("bob", "station-b", KitchenGroups.EDITORS);
+        // editors read instances of their own work only: this test model is theirs here
+        accessBootstrap.grant(KitchenGroups.EDITORS, org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION,
+                "kitchen-smoke", org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE);
         ProcessInstance inA = start("station-1", "isolation-a");
         ProcessInstance inB = start("station-b", "isolation-b");
         String taskOfA = admin.get("/engine-rest/task?processInstanceId=" + inA.getId()).json().get(0).path("id").asText();

@@ -49,13 +49,17 @@ public class AccessBootstrap {
         }
         for (String groupId : KitchenGroups.WORK_GROUPS) {
             grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            // Read the models (names, diagrams, forms), instances and history of their station — the tenant check keeps
-            // other stations out; what they may start is granted per process (grantStart).
-            grant(groupId, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_INSTANCE,
-                    Permissions.READ_HISTORY);
+            // Read the models (names, diagrams, forms); their instances and history only of the processes whose work
+            // needs them (below) — the tenant check keeps other stations out; what they may start is granted per
+            // process (grantStart).
+            grant(groupId, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+            revoke(groupId, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
             grant(groupId, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
             grant(groupId, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
         }
+        KitchenGroups.PROCESSES_OF_GROUP.forEach((groupId, processes) -> processes.forEach(process ->
+                grant(groupId, Resources.PROCESS_DEFINITION, process, Permissions.READ, Permissions.READ_INSTANCE,
+                        Permissions.READ_HISTORY)));
         grant(KitchenGroups.PRODUCERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         ensureFilters();
     }
@@ -89,6 +93,26 @@ public class AccessBootstrap {
             return;
         }
         authorizationService.saveAuthorization(authorization);
+    }
+
+    /** Takes {@code permissions} out of the group's grant on the resource (a grant of an earlier version). */
+    public void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizationService.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+        if (existing == null) {
+            return;
+        }
+        boolean changed = false;
+        for (Permission permission : permissions) {
+            if (existing.isPermissionGranted(permission)) {
+                existing.removePermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizationService.saveAuthorization(existing);
+        }
     }
 
     private void ensureGroup(String groupId) {

@@ -17,7 +17,21 @@ public final class KitchenGroups {
     /** Groups whose members work in Tasklist. */
     public static final List<String> WORK_GROUPS = List.of(EDITORS, QUALITY_REVIEWERS, PRODUCERS, MARKETERS, AFTER_SALES);
     public static final List<String> ALL = List.of(EDITORS, QUALITY_REVIEWERS, PRODUCERS, MARKETERS, AFTER_SALES, STATION_ADMINS,
-            ADMINS);
+            "media-workers", ADMINS);
+
+    /**
+     * The processes whose instances and history each group reads: its own work. Pre-selection dossiers are for editors
+     * and quality reviewers, shows for producers and marketers, after-sales cases for after-sales staff.
+     */
+    public static final java.util.Map<String, List<String>> PROCESSES_OF_GROUP = java.util.Map.of(
+            EDITORS, List.of("product-preselection"),
+            QUALITY_REVIEWERS, List.of("product-preselection"),
+            PRODUCERS, List.of("show", "warm-up", "live-show", "highlight-clipping"),
+            MARKETERS, List.of("show", "warm-up", "live-show", "highlight-clipping"),
+            AFTER_SALES, List.of("after-sales-case"));
+
+    /** The account of media and live workers (set up by the platform). */
+    public static final String MEDIA_WORKERS = "media-workers";
 
     private KitchenGroups() {
     }
@@ -30,6 +44,7 @@ public final class KitchenGroups {
             case MARKETERS -> "Marketers";
             case AFTER_SALES -> "After-sales";
             case STATION_ADMINS -> "Station administrators";
+            case "media-workers" -> "Media and live workers";
             case ADMINS -> "Administrators";
             default -> groupId;
         };

@@ -7,6 +7,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,6 +72,18 @@ public class SecurityConfiguration {
     @Bean
     AuthenticationManager kitchenAuthenticationManager(CamundaIdentityAuthentication provider) {
         return new ProviderManager(provider);
+    }
+
+    /** Completions and form starts through the engine's REST APIs set the form's fields only. */
+    @Bean
+    FilterRegistrationBean<FormFieldsOnly> formFieldsOnly(TaskService taskService, RepositoryService repositoryService,
+                                                          IdentityService identityService) {
+        FilterRegistrationBean<FormFieldsOnly> registration = new FilterRegistrationBean<>(
+                new FormFieldsOnly(taskService, repositoryService, identityService));
+        registration.setName("kitchen-form-fields-only");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        return registration;
     }
 
     /** Camunda's own surfaces: its filters authenticate, its webapps send their own CSP; webhooks carry an HMAC. */

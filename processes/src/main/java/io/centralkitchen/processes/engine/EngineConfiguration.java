@@ -1,6 +1,10 @@
 package io.centralkitchen.processes.engine;
 
 import io.centralkitchen.processes.access.KitchenGroups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
@@ -24,6 +28,24 @@ public class EngineConfiguration {
     /** Ids of stations, groups and users: letters, digits, '-', '_', '.', '@' (the engine's default forbids '-'). */
     static final String ID_PATTERN = "[a-zA-Z0-9][a-zA-Z0-9._@-]*|camunda-admin";
 
+    /** TASK_WORK and TASK_ASSIGN in one grant (a grant adds a permission's bits to the authorization). */
+    static final Permission WORK_AND_ASSIGN = new Permission() {
+        @Override
+        public String getName() {
+            return "TASK_WORK_AND_ASSIGN";
+        }
+
+        @Override
+        public int getValue() {
+            return Permissions.TASK_WORK.getValue() | Permissions.TASK_ASSIGN.getValue();
+        }
+
+        @Override
+        public Resource[] getTypes() {
+            return new Resource[]{Resources.TASK};
+        }
+    };
+
     @Bean
     AbstractCamundaConfiguration kitchenEngineSettings() {
         return new AbstractCamundaConfiguration() {
@@ -36,6 +58,9 @@ public class EngineConfiguration {
                 configuration.setTenantResourceWhitelistPattern(ID_PATTERN);
                 configuration.setTenantCheckEnabled(true);
                 configuration.setAuthorizationEnabled(true);
+                // Candidate users and groups may claim, unclaim, hand on and complete a task (with its form's fields),
+                // not rewrite its variables: TASK_WORK and TASK_ASSIGN instead of the default UPDATE.
+                configuration.setDefaultUserPermissionForTask(WORK_AND_ASSIGN);
             }
         };
     }

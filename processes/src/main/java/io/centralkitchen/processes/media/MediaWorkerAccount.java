@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.media;
 
+import io.centralkitchen.processes.access.KitchenGroups;
 import io.centralkitchen.media.worker.EngineConnection;
 import io.centralkitchen.media.worker.EngineConnectionProvider;
 import io.centralkitchen.media.worker.MediaWorkerProperties;
@@ -21,6 +22,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import java.security.SecureRandom;
+import java.util.List;
 
 /**
  * The technical user the in-process media worker logs in to {@code /engine-rest} with: id
@@ -35,6 +37,8 @@ public class MediaWorkerAccount implements EngineConnectionProvider {
 
     private static final Logger log = LoggerFactory.getLogger(MediaWorkerAccount.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The processes with external tasks for media and live workers. */
+    static final List<String> MEDIA_PROCESSES = List.of("product-preselection", "warm-up", "live-show", "highlight-clipping");
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -101,9 +105,17 @@ public class MediaWorkerAccount implements EngineConnectionProvider {
         // the account for a few seconds, right when the worker starts polling.
         user.setPassword(password);
         identityService.saveUser(user);
-        // Exactly what the external-task REST calls check: read and update instances of the station's processes.
-        grant(Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_INSTANCE,
-                Permissions.UPDATE_INSTANCE);
+        // Least privilege: exactly what the external-task REST calls check — read and update instances — and only of
+        // the processes that have media work; nothing of the others (a grant of an earlier version is taken back).
+        revokeAny();
+        List<String> processes = new java.util.ArrayList<>(MEDIA_PROCESSES);
+        processes.addAll(List.of(environment.getProperty("kitchen.media-worker-account.extra-processes", String[].class, new String[0])));
+        for (String process : processes) {
+            grant(Resources.PROCESS_DEFINITION, process, Permissions.READ, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
+        }
+        if (identityService.createUserQuery().userId(userId()).memberOfGroup(KitchenGroups.MEDIA_WORKERS).count() == 0) {
+            identityService.createMembership(userId(), KitchenGroups.MEDIA_WORKERS);
+        }
         log.info("Media worker account '{}' ready ({} password)", userId(),
                 configured == null || configured.isBlank() ? "generated in-memory" : "configured");
     }
@@ -116,6 +128,14 @@ public class MediaWorkerAccount implements EngineConnectionProvider {
         }
         if (identityService.createUserQuery().userId(userId()).memberOfTenant(stationId).count() == 0) {
             identityService.createTenantUserMembership(stationId, userId());
+        }
+    }
+
+    private void revokeAny() {
+        Authorization any = authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .userIdIn(userId()).resourceType(Resources.PROCESS_DEFINITION).resourceId(Authorization.ANY).singleResult();
+        if (any != null) {
+            authorizationService.deleteAuthorization(any.getId());
         }
     }
 

@@ -68,6 +68,15 @@ public class ShowClips {
         return ids;
     }
 
+    /** A clip of the show: a clip id from a variable is looked up and must belong to the process's show. */
+    public ShowClip require(String showId, long clipId) {
+        ShowClip clip = require(clipId);
+        if (!clip.showId().equals(showId)) {
+            throw new NotFoundException("Show '" + showId + "' has no clip " + clipId);
+        }
+        return clip;
+    }
+
     public ShowClip require(long clipId) {
         return jdbc.query("select * from show_clip where id = ?", CLIP, clipId).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("There is no clip " + clipId));

@@ -1,5 +1,7 @@
 package io.centralkitchen.processes.show;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Reading the show flow's process variables with a clear failure when the model did not set one. */
@@ -8,8 +10,22 @@ public final class ShowVariables {
     private ShowVariables() {
     }
 
-    public static String showId(VariableScope scope) {
-        return text(scope, "showId");
+    /** The show id of a show process: its business key — never a variable, which a person could try to set. */
+    public static String showId(DelegateExecution execution) {
+        return execution.getProcessBusinessKey();
+    }
+
+    public static String showId(DelegateTask task) {
+        return task.getExecution().getProcessBusinessKey();
+    }
+
+    /** The show of the process (by its business key), of the process's own station. */
+    public static Show show(DelegateExecution execution, Shows shows) {
+        return shows.require(execution.getTenantId(), showId(execution));
+    }
+
+    public static Show show(DelegateTask task, Shows shows) {
+        return shows.require(task.getTenantId(), showId(task));
     }
 
     public static String text(VariableScope scope, String name) {

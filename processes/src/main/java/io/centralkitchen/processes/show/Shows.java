@@ -84,6 +84,15 @@ public class Shows {
         return find(showId).orElseThrow(() -> new NotFoundException("There is no show '" + showId + "'"));
     }
 
+    /** The show if it belongs to {@code stationId}: a show id from a request or a process is looked up, not trusted. */
+    public Optional<Show> find(String stationId, String showId) {
+        return jdbc.query("select * from kitchen_show where id = ? and station_id = ?", SHOW, showId, stationId).stream().findFirst();
+    }
+
+    public Show require(String stationId, String showId) {
+        return find(stationId, showId).orElseThrow(() -> new NotFoundException("There is no show '" + showId + "'"));
+    }
+
     public List<Show> ofStations(List<String> stationIds, boolean all) {
         if (all) {
             return jdbc.query("select * from kitchen_show order by air_time desc", SHOW);

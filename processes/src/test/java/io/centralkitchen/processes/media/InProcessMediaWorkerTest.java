@@ -84,8 +84,14 @@ class InProcessMediaWorkerTest {
         String user = "media-worker";
         assertThat(identityService.createUserQuery().userId(user).memberOfTenant("station-1").count()).isEqualTo(1);
         assertThat(identityService.createUserQuery().userId(user).memberOfTenant("radio-two").count()).isEqualTo(1);
-        assertThat(identityService.createGroupQuery().groupMember(user).count()).as("no groups").isZero();
-        assertThat(authorizationService.isUserAuthorized(user, null, Permissions.UPDATE_INSTANCE, Resources.PROCESS_DEFINITION)).isTrue();
+        assertThat(identityService.createGroupQuery().groupMember(user).list()).extracting(g -> g.getId())
+                .as("the workers' group only").containsExactly("media-workers");
+        assertThat(authorizationService.isUserAuthorized(user, null, Permissions.UPDATE_INSTANCE, Resources.PROCESS_DEFINITION,
+                "highlight-clipping")).as("processes with media work").isTrue();
+        assertThat(authorizationService.isUserAuthorized(user, null, Permissions.UPDATE_INSTANCE, Resources.PROCESS_DEFINITION,
+                "after-sales-case")).as("no other process").isFalse();
+        assertThat(authorizationService.isUserAuthorized(user, null, Permissions.READ_INSTANCE, Resources.PROCESS_DEFINITION,
+                "show")).isFalse();
         assertThat(authorizationService.isUserAuthorized(user, null, Permissions.ACCESS, Resources.APPLICATION, "tasklist")).isFalse();
         assertThat(authorizationService.isUserAuthorized(user, null, Permissions.CREATE, Resources.USER)).isFalse();
 

@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.preselection.steps;
 
+import io.centralkitchen.processes.api.Markdown;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import io.centralkitchen.processes.preselection.Claims;
 import io.centralkitchen.processes.preselection.QualityReviews;
@@ -23,7 +24,7 @@ public class ApprovalSummary {
             md.append("- ").append(review.reviewer()).append(": **").append(review.decision()).append("**, sample ")
                     .append(review.sampleResult());
             if (review.comment() != null && !review.comment().isBlank()) {
-                md.append(" — ").append(review.comment());
+                md.append(" — ").append(Markdown.text(review.comment()));
             }
             md.append('\n');
         }
@@ -31,8 +32,8 @@ public class ApprovalSummary {
         appendLines(md, "Selling points", Steps.lines(scope, "sellingPoints"));
         appendLines(md, "Script lines", Steps.lines(scope, "scriptLines"));
         for (Claims.Justified kept : claims.justified(submissionId)) {
-            md.append("- kept **").append(kept.phrase()).append("** (rule ").append(kept.ruleCode()).append("), justified: ")
-                    .append(kept.justification()).append('\n');
+            md.append("- kept **").append(Markdown.text(kept.phrase())).append("** (rule ").append(kept.ruleCode()).append("), justified: ")
+                    .append(Markdown.text(kept.justification())).append('\n');
         }
         return md.toString();
     }
@@ -42,7 +43,7 @@ public class ApprovalSummary {
         if (lines.isEmpty()) {
             md.append("(none)\n");
         }
-        lines.forEach(line -> md.append("- ").append(line).append('\n'));
+        lines.forEach(line -> md.append("- ").append(Markdown.text(line)).append('\n'));
         md.append('\n');
     }
 }

@@ -36,7 +36,7 @@ public class ApproveProduct implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Submission submission = dossier.requireSubmission(Steps.submissionId(execution));
+        Submission submission = Steps.submission(execution, dossier);
         List<String> sellingPoints = Steps.lines(execution, "sellingPoints");
         List<String> scriptLines = Steps.lines(execution, "scriptLines");
         String approvedBy = Steps.text(execution, "approvedBy");

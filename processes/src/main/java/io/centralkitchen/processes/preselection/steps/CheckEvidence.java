@@ -28,7 +28,7 @@ public class CheckEvidence implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Submission submission = dossier.requireSubmission(Steps.submissionId(execution));
+        Submission submission = Steps.submission(execution, dossier);
         Product product = products.require(submission.productId());
         List<EvidenceType> missing = dossier.missingEvidence(submission, product.evidenceDay());
         execution.setVariable("evidenceComplete", missing.isEmpty());

@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.preselection.steps;
 
+import io.centralkitchen.processes.api.Markdown;
 import io.centralkitchen.processes.catalogue.Products;
 import io.centralkitchen.processes.preselection.Claims;
 import io.centralkitchen.processes.preselection.ClaimsChecker;
@@ -39,7 +40,7 @@ public class ClaimsCheck implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Submission submission = dossier.requireSubmission(Steps.submissionId(execution));
+        Submission submission = Steps.submission(execution, dossier);
         Product product = products.require(submission.productId());
         List<ClaimsChecker.Hit> hits = rules.checker().check(product.category(), Steps.lines(execution, "sellingPoints"),
                 Steps.lines(execution, "scriptLines"), registeredFunctions(product));
@@ -66,8 +67,8 @@ public class ClaimsCheck implements JavaDelegate {
         }
         StringBuilder md = new StringBuilder("### " + hits.size() + " phrase(s) matched the claims rules\n\n");
         for (ClaimsChecker.Hit hit : hits) {
-            md.append("- **").append(hit.phrase()).append("** in ").append(hit.source().equals(ClaimsChecker.SELLING_POINT)
-                            ? "selling point" : "script line").append(" \"").append(hit.line()).append("\" — rule ")
+            md.append("- **").append(Markdown.text(hit.phrase())).append("** in ").append(hit.source().equals(ClaimsChecker.SELLING_POINT)
+                            ? "selling point" : "script line").append(" \"").append(Markdown.text(hit.line())).append("\" — rule ")
                     .append(hit.ruleCode()).append(" (").append(hit.lawRef()).append("): ").append(hit.advice()).append('\n');
         }
         return md.toString();

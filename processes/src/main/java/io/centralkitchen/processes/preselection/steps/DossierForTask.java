@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.preselection.steps;
 
+import io.centralkitchen.processes.api.Markdown;
 import io.centralkitchen.processes.catalogue.Products;
 import io.centralkitchen.processes.preselection.Dossier;
 import io.centralkitchen.processes.preselection.DossierFiles;
@@ -46,7 +47,8 @@ public class DossierForTask implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long submissionId = Steps.submissionId(task);
+        Submission submission = Steps.submission(task, dossier);
+        long submissionId = submission.id();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             Submission.Status status = switch (task.getTaskDefinitionKey()) {
                 case "reviewQuality" -> Submission.Status.IN_QUALITY_REVIEW;
@@ -55,7 +57,7 @@ public class DossierForTask implements TaskListener {
             };
             dossier.setStatus(submissionId, status, null);
         }
-        Product product = products.require(Steps.productId(task));
+        Product product = products.require(submission.productId());
         task.setVariableLocal("evidenceSummary", evidenceSummary(product));
         if ("approveForAir".equals(task.getTaskDefinitionKey())) {
             task.setVariableLocal("approvalSummary", approvalSummary.of(submissionId, task));
@@ -71,7 +73,7 @@ public class DossierForTask implements TaskListener {
             md.append("No documents.\n");
         }
         for (EvidenceDocument d : documents) {
-            md.append("- **").append(d.type().label()).append("** ").append(d.number()).append(", ").append(d.issuer());
+            md.append("- **").append(d.type().label()).append("** ").append(Markdown.text(d.number())).append(", ").append(Markdown.text(d.issuer()));
             if (d.result() != null) {
                 md.append(", result **").append(d.result()).append("** recorded by ").append(d.recordedBy());
             }
@@ -82,7 +84,7 @@ public class DossierForTask implements TaskListener {
                 }
             }
             if (d.objectKey() != null) {
-                md.append(" — [").append(d.fileName()).append("](").append(files.downloadLink(d.objectKey(), properties.getDownloadLinkExpiry()))
+                md.append(" — [").append(Markdown.text(d.fileName())).append("](").append(files.downloadLink(d.objectKey(), properties.getDownloadLinkExpiry()))
                         .append("), SHA-256 `").append(d.sha256(), 0, 12).append("…`");
             }
             md.append('\n');

@@ -31,7 +31,7 @@ public class RecordEligibility implements JavaDelegate {
         List<EvidenceType> types = required == null || required.isEmpty() ? List.of()
                 : Arrays.stream(required.split(",")).map(String::strip).map(EvidenceType::valueOf).toList();
         Number priority = (Number) execution.getVariable("priority");
-        dossier.setEligibility(Steps.submissionId(execution), types, priority == null ? null : priority.intValue());
+        dossier.setEligibility(Steps.submission(execution, dossier).id(), types, priority == null ? null : priority.intValue());
         if (execution.getVariable("evidenceDeadline") == null) {
             Duration wait = Duration.parse(Steps.text(execution, "evidenceWait"));
             execution.setVariable("evidenceDeadline", new Date(ClockUtil.getCurrentTime().getTime() + wait.toMillis()));

@@ -38,7 +38,8 @@ public class RecordQualityReview implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long submissionId = Steps.submissionId(task);
+        Submission submission = Steps.submission(task, dossier);
+        long submissionId = submission.id();
         String reviewer = task.getAssignee() != null ? task.getAssignee() : Steps.currentUser();
         if (reviewer == null) {
             throw new BadUserRequestException("Claim the task before completing it: a quality review is signed by a person");
@@ -59,7 +60,6 @@ public class RecordQualityReview implements TaskListener {
         }
         String comment = Steps.text(task, "qualityComment");
         reviews.record(submissionId, task.getId(), reviewer, decision.toUpperCase(), sample, comment);
-        Submission submission = dossier.requireSubmission(submissionId);
         if (!"NOT_TESTED".equals(sample)) {
             recordSampleTest(task, submission, reviewer, sample);
         }

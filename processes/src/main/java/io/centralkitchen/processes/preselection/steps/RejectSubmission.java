@@ -31,7 +31,7 @@ public class RejectSubmission implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Submission submission = dossier.requireSubmission(Steps.submissionId(execution));
+        Submission submission = Steps.submission(execution, dossier);
         String reason = Steps.text(execution, "rejectionReason");
         if (reason == null || reason.isEmpty()) {
             reason = "Rejected in pre-selection";

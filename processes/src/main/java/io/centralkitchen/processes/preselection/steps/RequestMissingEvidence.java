@@ -30,7 +30,7 @@ public class RequestMissingEvidence implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Submission submission = dossier.requireSubmission(Steps.submissionId(execution));
+        Submission submission = Steps.submission(execution, dossier);
         String missing = Steps.text(execution, "missingEvidence");
         Date deadline = (Date) execution.getVariable("evidenceDeadline");
         String day = deadline.toInstant().atZone(ZoneId.systemDefault()).toLocalDate().toString();

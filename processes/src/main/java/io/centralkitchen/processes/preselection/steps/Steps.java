@@ -1,5 +1,9 @@
 package io.centralkitchen.processes.preselection.steps;
 
+import io.centralkitchen.processes.preselection.Dossier;
+import io.centralkitchen.processes.preselection.Submission;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -12,16 +16,27 @@ final class Steps {
     private Steps() {
     }
 
-    static long submissionId(VariableScope scope) {
-        return ((Number) scope.getVariable("submissionId")).longValue();
+    /**
+     * The submission a pre-selection step works on: named by the process's business key ({@code submission-<id>}),
+     * never by a variable (which a person completing a form could try to set), and of the process's own station.
+     */
+    static Submission submission(DelegateExecution execution, Dossier dossier) {
+        return load(execution.getProcessBusinessKey(), execution.getTenantId(), dossier);
     }
 
-    static long productId(VariableScope scope) {
-        return ((Number) scope.getVariable("productId")).longValue();
+    static Submission submission(DelegateTask task, Dossier dossier) {
+        return load(task.getExecution().getProcessBusinessKey(), task.getTenantId(), dossier);
     }
 
-    static long supplierId(VariableScope scope) {
-        return ((Number) scope.getVariable("supplierId")).longValue();
+    private static Submission load(String businessKey, String stationId, Dossier dossier) {
+        if (businessKey == null || !businessKey.matches("submission-[0-9]{1,18}")) {
+            throw new IllegalStateException("A pre-selection process is keyed 'submission-<id>', not '" + businessKey + "'");
+        }
+        Submission submission = dossier.requireSubmission(Long.parseLong(businessKey.substring("submission-".length())));
+        if (!submission.stationId().equals(stationId)) {
+            throw new IllegalStateException("Submission " + submission.id() + " does not belong to station '" + stationId + "'");
+        }
+        return submission;
     }
 
     static String text(VariableScope scope, String name) {

@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.preselection.steps;
 
+import io.centralkitchen.processes.preselection.Submission;
 import io.centralkitchen.processes.catalogue.Products;
 import io.centralkitchen.processes.preselection.Dossier;
 import io.centralkitchen.processes.catalogue.Product;
@@ -30,10 +31,11 @@ public class SupplierStanding implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Supplier supplier = suppliers.require(Steps.supplierId(execution));
+        Submission submission = Steps.submission(execution, dossier);
+        Supplier supplier = suppliers.require(submission.supplierId());
         execution.setVariable("qualityScore", supplier.qualityScore());
         execution.setVariable("publicWelfare", supplier.publicWelfare());
-        Product product = products.require(Steps.productId(execution));
+        Product product = products.require(submission.productId());
         if (!Product.IN_REVIEW.equals(product.status())) {
             products.changeStatus(product.id(), Product.IN_REVIEW, product.statusReason());
         }

@@ -24,7 +24,7 @@ public class CheckClipReview implements TaskListener {
         if (!"trim".equals(decision)) {
             return;
         }
-        ShowClips.ShowClip clip = clips.require(ShowVariables.number(task, "clipId"));
+        ShowClips.ShowClip clip = clips.require(ShowVariables.showId(task), ShowVariables.number(task, "clipId"));
         double duration = clip.durationMillis() == null ? 0 : clip.durationMillis() / 1000.0;
         Double in = ShowVariables.seconds(task, "trimInSeconds");
         Double out = ShowVariables.seconds(task, "trimOutSeconds");

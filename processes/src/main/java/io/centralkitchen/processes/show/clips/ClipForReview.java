@@ -30,7 +30,7 @@ public class ClipForReview implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        ShowClips.ShowClip clip = clips.require(ShowVariables.number(task, "clipId"));
+        ShowClips.ShowClip clip = clips.require(ShowVariables.showId(task), ShowVariables.number(task, "clipId"));
         ShowSlot slot = shows.slot(clip.slotId()).orElseThrow();
         double duration = clip.durationMillis() == null ? 0 : clip.durationMillis() / 1000.0;
         StringBuilder md = new StringBuilder();

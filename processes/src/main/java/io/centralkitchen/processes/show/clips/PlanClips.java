@@ -35,7 +35,7 @@ public class PlanClips implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Show show = shows.require(ShowVariables.showId(execution));
+        Show show = ShowVariables.show(execution, shows);
         List<Long> ids = show.manifestKey() == null ? List.of()
                 : clips.plan(show, shows.slots(show.id()), reports.recordingEndMillis(show));
         execution.setVariable("clipIds", ShowLists.join(ids));

@@ -22,7 +22,7 @@ public class PrepareClip implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ShowClips.ShowClip clip = clips.require(ShowVariables.number(execution, "clipId"));
+        ShowClips.ShowClip clip = clips.require(ShowVariables.showId(execution), ShowVariables.number(execution, "clipId"));
         String station = execution.getTenantId();
         execution.setVariable("productName", products.require(station, clip.productId()).name());
         execution.setVariable("clipInSeconds", clip.inMillis() / 1000.0);

@@ -54,8 +54,8 @@ public class PublishClip implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Show show = shows.require(ShowVariables.showId(execution));
-        ShowClips.ShowClip clip = clips.require(ShowVariables.number(execution, "clipId"));
+        Show show = ShowVariables.show(execution, shows);
+        ShowClips.ShowClip clip = clips.require(ShowVariables.showId(execution), ShowVariables.number(execution, "clipId"));
         ShowSlot slot = shows.slot(clip.slotId()).orElseThrow();
         Product product = products.require(show.stationId(), clip.productId());
         String productUrl = properties.getProductUrl() == null || properties.getProductUrl().isBlank() ? null

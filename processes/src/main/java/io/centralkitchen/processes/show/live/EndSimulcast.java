@@ -21,6 +21,6 @@ public class EndSimulcast implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("manifestKey", live.stop(shows.require(ShowVariables.showId(execution))));
+        execution.setVariable("manifestKey", live.stop(ShowVariables.show(execution, shows)));
     }
 }

@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.show.live;
 
+import io.centralkitchen.processes.api.Markdown;
 import io.centralkitchen.media.live.DestinationStats;
 import io.centralkitchen.media.live.LiveEngine;
 import io.centralkitchen.media.live.ShowStats;
@@ -39,7 +40,7 @@ public class OnAirForTask implements TaskListener {
         Map<Long, Product> catalogue = products.of(task.getTenantId(), slots);
         StringBuilder md = new StringBuilder();
         Optional<ShowSlot> next = slots.stream().filter(s -> !s.onAir()).findFirst();
-        md.append(next.map(s -> "Next product: **" + catalogue.get(s.productId()).name() + "** at ¥" + s.price().toPlainString()
+        md.append(next.map(s -> "Next product: **" + Markdown.text(catalogue.get(s.productId()).name()) + "** at ¥" + s.price().toPlainString()
                 + (s.hasFlashSale() ? ", flash sale ¥" + s.flashSalePrice().toPlainString() : "") + ".")
                 .orElse("Every product has been on air: end the show when you are done.")).append("\n\n");
         md.append(RundownText.table(slots, catalogue)).append('\n');

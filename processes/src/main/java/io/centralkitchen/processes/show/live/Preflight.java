@@ -25,7 +25,7 @@ public class Preflight implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<String> problems = live.preflight(shows.require(ShowVariables.showId(execution)));
+        List<String> problems = live.preflight(ShowVariables.show(execution, shows));
         if (!problems.isEmpty()) {
             throw new BpmnError(ShowProcesses.PREFLIGHT_FAILED, "- " + String.join("\n- ", problems));
         }

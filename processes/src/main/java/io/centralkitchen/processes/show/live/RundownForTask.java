@@ -30,7 +30,7 @@ public class RundownForTask implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Show show = shows.require(ShowVariables.showId(task));
+        Show show = ShowVariables.show(task, shows);
         List<ShowSlot> slots = shows.slots(show.id());
         Map<Long, Product> catalogue = products.of(show.stationId(), slots);
         // not task-local: a completed form's values go to the process, and must replace this text, not hide behind it

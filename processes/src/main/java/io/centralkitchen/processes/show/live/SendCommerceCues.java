@@ -40,8 +40,9 @@ public class SendCommerceCues implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Show show = shows.require(ShowVariables.showId(execution));
-        ShowSlot slot = shows.slot(ShowVariables.number(execution, "cueSlotId")).orElseThrow();
+        Show show = ShowVariables.show(execution, shows);
+        ShowSlot slot = shows.slot(ShowVariables.number(execution, "cueSlotId")).filter(s -> s.showId().equals(show.id()))
+                .orElseThrow(() -> new IllegalStateException("Show '" + show.id() + "' has no such slot"));
         Optional<ShowSlot> before = shows.slots(show.id()).stream()
                 .filter(s -> s.onAir() && s.id() != slot.id() && s.onAirMillis() <= slot.onAirMillis())
                 .max(Comparator.comparingLong(ShowSlot::onAirMillis));

@@ -21,7 +21,7 @@ public class StartSimulcast implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        live.start(shows.require(ShowVariables.showId(execution)));
+        live.start(ShowVariables.show(execution, shows));
         execution.setVariable("liveOutcome", "aired");
     }
 }

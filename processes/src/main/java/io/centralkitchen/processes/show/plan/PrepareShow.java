@@ -35,9 +35,11 @@ public class PrepareShow implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        String showId = ShowVariables.optionalText(execution, "showId");
-        if (showId != null && shows.exists(showId) && execution.getVariable("stationId") != null) {
-            return; // planned through the API, in this transaction
+        // Planned through the API (ShowService), in this very transaction: the show is of this station and has no
+        // process yet — a start form naming an existing show (of this station or another) is checked like any other plan.
+        String showId = execution.getProcessBusinessKey();
+        if (showId != null && shows.find(execution.getTenantId(), showId).filter(s -> s.processInstanceId() == null).isPresent()) {
+            return;
         }
         ShowPlanner.Checked checked;
         try {

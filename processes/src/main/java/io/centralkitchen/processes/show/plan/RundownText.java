@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.show.plan;
 
+import io.centralkitchen.processes.api.Markdown;
 import io.centralkitchen.processes.show.ShowPlan;
 import io.centralkitchen.processes.show.ShowSlot;
 import io.centralkitchen.processes.catalogue.Product;
@@ -26,7 +27,7 @@ public final class RundownText {
         StringBuilder text = new StringBuilder("# product id | minutes | price | flash-sale price | flash-sale stock\n");
         for (ShowSlot s : slots) {
             Product p = products.get(s.productId());
-            text.append("# ").append(p == null ? "?" : p.name()).append('\n');
+            text.append("# ").append(p == null ? "?" : p.name().replaceAll("[\\r\\n]+", " ")).append('\n');
             text.append(s.productId()).append(" | ").append(minutes(s.plannedSeconds())).append(" | ").append(s.price().toPlainString());
             if (s.hasFlashSale()) {
                 text.append(" | ").append(s.flashSalePrice().toPlainString());
@@ -43,7 +44,7 @@ public final class RundownText {
         StringBuilder md = new StringBuilder("| # | product | minutes | price | flash sale | on air |\n|---|---|---|---|---|---|\n");
         for (ShowSlot s : slots) {
             Product p = products.get(s.productId());
-            md.append("| ").append(s.position()).append(" | ").append(p == null ? s.productId() : p.name() + " (" + s.productId() + ")")
+            md.append("| ").append(s.position()).append(" | ").append(p == null ? s.productId() : Markdown.text(p.name()) + " (" + s.productId() + ")")
                     .append(" | ").append(minutes(s.plannedSeconds())).append(" | ¥").append(s.price().toPlainString()).append(" | ")
                     .append(s.hasFlashSale() ? "¥" + s.flashSalePrice().toPlainString()
                             + (s.flashSaleStock() == null ? "" : " × " + s.flashSaleStock()) : "—")

@@ -26,7 +26,7 @@ public class SaveRundown implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         try {
-            service.changeRundown(shows.require(ShowVariables.showId(task)),
+            service.changeRundown(ShowVariables.show(task, shows),
                     RundownText.parse(ShowVariables.optionalText(task, RundownText.FIELD)));
         } catch (InvalidFieldException | ConflictException e) {
             throw new BadUserRequestException("The rundown was not saved: " + e.getMessage());

@@ -41,7 +41,7 @@ public class CollectTeaserMaterial implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) throws Exception {
-        Show show = shows.require(ShowVariables.showId(execution));
+        Show show = ShowVariables.show(execution, shows);
         ObjectNode teaser = JSON.createObjectNode().put("profile", properties.getVerticalProfile())
                 .put("showLine", ShowTexts.onAirLine(show.airTime()) + " · " + show.title()).put("fadeSeconds", 0.5);
         ArrayNode parts = teaser.putArray("parts");

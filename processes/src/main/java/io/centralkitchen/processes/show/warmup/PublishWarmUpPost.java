@@ -45,7 +45,7 @@ public class PublishWarmUpPost implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Show show = shows.require(ShowVariables.showId(execution));
+        Show show = ShowVariables.show(execution, shows);
         String postTime = ShowVariables.text(execution, "postTime");
         String text = text(show, shows.slots(show.id()));
         String media = "APPROVED".equals(show.teaserState()) ? links.published(show.teaserKey()) : null;

@@ -24,7 +24,7 @@ public class TeaserForReview implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Show show = shows.require(ShowVariables.showId(task));
+        Show show = ShowVariables.show(task, shows);
         Object seconds = task.getVariable("teaserSeconds");
         task.setVariableLocal("airTimeText", ShowTexts.airTime(show.airTime()));
         task.setVariableLocal("teaserSummary", "[▶ Watch the teaser](" + links.preview(show.teaserKey()) + ")"
