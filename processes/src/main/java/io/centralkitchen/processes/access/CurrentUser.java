@@ -48,10 +48,15 @@ public class CurrentUser {
         return isMemberOf(KitchenGroups.ADMINS);
     }
 
-    /** Throws {@link AccessDeniedException} unless the caller works for {@code stationId} (or is an administrator). */
+    /** Throws unless the caller works for {@code stationId} (or is an administrator): another station is "not found". */
+    /** Whether the caller works for {@code stationId} (administrators work for every station). */
+    public boolean worksFor(String stationId) {
+        return isAdmin() || stations().contains(stationId);
+    }
+
     public void requireStation(String stationId) {
         if (!isAdmin() && !stations().contains(stationId)) {
-            throw new AccessDeniedException("You do not work for station '" + stationId + "'");
+            throw new StationNotFoundException(stationId);
         }
     }
 

@@ -27,6 +27,7 @@ public final class Roles {
     public static final String PRODUCERS = "hasAnyAuthority(" + ADMIN + ", 'GROUP_producers')";
     public static final String SHOW_READERS = "hasAnyAuthority(" + ADMIN + ", 'GROUP_producers', 'GROUP_marketers')";
     public static final String EDITORS = "hasAnyAuthority(" + ADMIN + ", 'GROUP_editors')";
+    public static final String EDITORS_OR_PRODUCERS = "hasAnyAuthority(" + ADMIN + ", 'GROUP_editors', 'GROUP_producers')";
     /** Pre-selection records: editors and quality reviewers, and suppliers for their own submissions. */
     public static final String PRESELECTION_READERS = "hasAnyAuthority(" + ADMIN
             + ", 'GROUP_editors', 'GROUP_quality-reviewers', 'GROUP_suppliers')";

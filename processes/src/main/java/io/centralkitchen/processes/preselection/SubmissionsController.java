@@ -123,7 +123,7 @@ public class SubmissionsController {
         if (currentUser.isMemberOf(SupplierRegistry.SUPPLIERS_GROUP) && !currentUser.isAdmin()) {
             Supplier own = ownSupplier();
             if (onBehalfOf != null && onBehalfOf != own.id()) {
-                throw new InvalidFieldException("product.supplierId", "A supplier account submits for its own supplier only");
+                throw new ApiExceptionHandler.AccessDeniedException("A supplier account submits for its own supplier only (product.supplierId)");
             }
             return own;
         }
@@ -131,10 +131,8 @@ public class SubmissionsController {
         if (onBehalfOf == null) {
             throw new InvalidFieldException("product.supplierId", "Staff submitting on a supplier's behalf must give product.supplierId");
         }
-        Supplier supplier = suppliers.byId(onBehalfOf).orElseThrow(() ->
-                new InvalidFieldException("product.supplierId", "No supplier " + onBehalfOf));
-        currentUser.requireStation(supplier.stationId());
-        return supplier;
+        return suppliers.byId(onBehalfOf).filter(s -> currentUser.worksFor(s.stationId())).orElseThrow(() ->
+                new NotFoundException("No supplier " + onBehalfOf + " (product.supplierId)"));
     }
 
     private Supplier ownSupplier() {

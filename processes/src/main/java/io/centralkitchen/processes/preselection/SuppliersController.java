@@ -77,14 +77,14 @@ public class SuppliersController {
     @Operation(summary = "Check a product's evidence against a show date (editors, producers)",
             description = "Stores the show date; evidence expiring before it, or a suspended product, starts a re-review.")
     @PostMapping("/products/{productId}/recheck")
-    @PreAuthorize(Roles.EDITORS)
+    @PreAuthorize(Roles.EDITORS_OR_PRODUCERS)
     public Map<String, Object> recheck(@PathVariable long productId,
                                        @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate showDate) {
         if (!currentUser.isMemberOf(KitchenGroups.PRODUCERS)) {
             currentUser.requireGroup(KitchenGroups.EDITORS);
         }
-        Product product = products.find(productId).orElseThrow(() -> new NotFoundException("No product " + productId));
-        currentUser.requireStation(product.stationId());
+        Product product = products.find(productId).filter(p -> currentUser.worksFor(p.stationId()))
+                .orElseThrow(() -> new NotFoundException("No product " + productId));
         EvidenceRecheck.Outcome outcome = recheck.recheckEvidence(productId, showDate);
         return Map.of("productId", productId, "showDate", showDate.toString(), "outcome", outcome.name(),
                 "productStatus", products.require(productId).status());

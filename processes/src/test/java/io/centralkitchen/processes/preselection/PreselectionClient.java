@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The submission API as a supplier's system (or curl) uses it: multipart uploads with HTTP Basic credentials. */
-final class PreselectionClient {
+public final class PreselectionClient {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -28,23 +28,23 @@ final class PreselectionClient {
     private final String password;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    PreselectionClient(int port, String user, String password) {
+    public PreselectionClient(int port, String user, String password) {
         this.port = port;
         this.user = user;
         this.password = password;
     }
 
-    record Part(String name, String fileName, String contentType, byte[] content) {
-        static Part json(String name, String json) {
+    public record Part(String name, String fileName, String contentType, byte[] content) {
+        public static Part json(String name, String json) {
             return new Part(name, null, "application/json", json.getBytes(StandardCharsets.UTF_8));
         }
 
-        static Part file(String name, String fileName, String contentType, byte[] content) {
+        public static Part file(String name, String fileName, String contentType, byte[] content) {
             return new Part(name, fileName, contentType, content);
         }
     }
 
-    TestHttp.Response submit(Part... parts) {
+    public TestHttp.Response submit(Part... parts) {
         return post("/api/preselection/submissions", List.of(parts));
     }
 
@@ -56,7 +56,7 @@ final class PreselectionClient {
         return new TestHttp(port).as(user, password);
     }
 
-    private TestHttp.Response post(String path, List<Part> parts) {
+    public TestHttp.Response post(String path, List<Part> parts) {
         String boundary = "----kitchen" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
@@ -90,7 +90,7 @@ final class PreselectionClient {
     // ---------------------------------------------------------------- test documents (made here, never stored in git)
 
     /** A small but real PDF: the header a PDF reader checks, unique content so every file has its own checksum. */
-    static byte[] pdf(String label) {
+    public static byte[] pdf(String label) {
         return ("%PDF-1.4\n% Central Kitchen test evidence: " + label + " " + UUID.randomUUID() + "\n"
                 + "1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
     }
@@ -103,18 +103,18 @@ final class PreselectionClient {
         return bytes;
     }
 
-    static String evidenceJson(String type, String number, String validUntil, String file) {
+    public static String evidenceJson(String type, String number, String validUntil, String file) {
         return "{\"type\":\"" + type + "\",\"number\":\"" + number + "\",\"issuer\":\"Hengyang Market Supervision Bureau\","
                 + "\"validFrom\":\"2024-01-01\",\"validUntil\":" + (validUntil == null ? "null" : "\"" + validUntil + "\"")
                 + ",\"file\":\"" + file + "\"}";
     }
 
-    static String array(String... items) {
+    public static String array(String... items) {
         return "[" + String.join(",", items) + "]";
     }
 
     /** A unified social credit code with a correct check character, unique enough for a test. */
-    static String creditCode() {
+    public static String creditCode() {
         String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
         StringBuilder code = new StringBuilder("91430400");
         for (int i = 0; i < 9; i++) {

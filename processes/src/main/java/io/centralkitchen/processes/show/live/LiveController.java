@@ -191,8 +191,11 @@ public class LiveController {
     @PreAuthorize(Roles.PRODUCERS)
     public List<MarkerView> markers(@PathVariable String showId) {
         currentUser.requireGroup(KitchenGroups.PRODUCERS);
-        return markers.stationsOf(showId).stream().filter(this::mine)
-                .flatMap(station -> markers.ofShow(station, showId).stream())
+        List<String> stations = markers.stationsOf(showId).stream().filter(this::mine).toList();
+        if (stations.isEmpty() && engine.show(showId).filter(s -> mine(s.stationId())).isEmpty()) {
+            throw new NotFoundException("There is no show '" + showId + "' with markers");
+        }
+        return stations.stream().flatMap(station -> markers.ofShow(station, showId).stream())
                 .map(m -> new MarkerView(m.id(), m.kind(), m.productId(), m.label(), m.wallClock(), m.streamMillis(), m.createdBy()))
                 .toList();
     }
@@ -230,8 +233,7 @@ public class LiveController {
 
     private LiveShow producerShow(String showId) {
         currentUser.requireGroup(KitchenGroups.PRODUCERS);
-        LiveShow show = engine.show(showId).orElseThrow(() -> new NotFoundException("Show '" + showId + "' is not live"));
-        currentUser.requireStation(show.stationId());
-        return show;
+        return engine.show(showId).filter(s -> currentUser.worksFor(s.stationId()))
+                .orElseThrow(() -> new NotFoundException("Show '" + showId + "' is not live"));
     }
 }
