@@ -20,6 +20,7 @@ public class FreshTestData implements LauncherSessionListener {
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
+        io.centralkitchen.processes.sweep.Captured.install();
         if (!Files.exists(SHARED)) {
             return;
         }
