@@ -32,6 +32,8 @@ final class ProfileChannel implements AutoCloseable {
     enum Mode { COPY, ENCODE }
 
     private static final Logger log = LoggerFactory.getLogger(ProfileChannel.class);
+    /** Longest a frame of a catch-up waits for room in the queue. */
+    static final long CATCH_UP_WAIT_MILLIS = 500;
 
     private record Work(Mode switchTo, AVCodecParameters video, AVCodecParameters audio, AVFrame frame, boolean audioFrame,
                         long ptsMillis, AVPacket packet) {
@@ -125,13 +127,26 @@ final class ProfileChannel implements AutoCloseable {
         enqueueControl(new Work(newMode, v, a, null, false, 0, null));
     }
 
-    /** Program thread: a decoded picture or audio frame (borrowed) at program time {@code ptsMillis}. */
-    void offerFrame(AVFrame frame, boolean audio, long ptsMillis) {
+    /**
+     * Program thread: a decoded picture or audio frame (borrowed) at program time {@code ptsMillis}. A full queue drops
+     * it (the encoder is short of CPU), unless the program is catching up ({@code catchingUp}): then it waits up to
+     * {@link #CATCH_UP_WAIT_MILLIS} for room, because the frames come faster than real time and dropping them would cut
+     * a hole into the stream that no shortage of CPU caused.
+     */
+    void offerFrame(AVFrame frame, boolean audio, long ptsMillis, boolean catchingUp) {
         if (mode != Mode.ENCODE || !running) {
             return;
         }
         AVFrame ref = avutil.av_frame_clone(frame);
-        if (!work.offer(new Work(null, null, null, ref, audio, ptsMillis, null))) {
+        Work item = new Work(null, null, null, ref, audio, ptsMillis, null);
+        boolean queued;
+        try {
+            queued = catchingUp ? work.offer(item, CATCH_UP_WAIT_MILLIS, TimeUnit.MILLISECONDS) : work.offer(item);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            queued = false;
+        }
+        if (!queued) {
             avutil.av_frame_free(ref);
             droppedFrames.incrementAndGet();
         }

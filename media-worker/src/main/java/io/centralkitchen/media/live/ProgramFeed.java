@@ -29,6 +29,8 @@ final class ProgramFeed implements AutoCloseable {
     enum State { WAITING, LIVE, SLATE, STOPPED }
 
     private static final Logger log = LoggerFactory.getLogger(ProgramFeed.class);
+    /** Media time ahead of the wall clock beyond which a session counts as catching up. */
+    private static final long CATCH_UP_MARGIN_MILLIS = 200;
 
     private final String showId;
     private final Slate slate;
@@ -256,7 +258,8 @@ final class ProgramFeed implements AutoCloseable {
         boolean someEncode = channels.stream().anyMatch(c -> c.mode() == ProfileChannel.Mode.ENCODE);
         if (someEncode) {
             Decoder decoder = video ? videoDecoder : audioDecoder;
-            decoder.decode(packet, frame -> offerFrame(frame, !video, frame.pts()));
+            boolean catchingUp = catchingUp(programTs);
+            decoder.decode(packet, frame -> offerFrame(frame, !video, frame.pts(), catchingUp));
         }
         if (video) {
             lastProgramMillis = Math.max(lastProgramMillis, programTs);
@@ -277,7 +280,7 @@ final class ProgramFeed implements AutoCloseable {
             silenceSamples = 0;
         }
         while (silenceStart + silenceSamples * 1000 / Slate.SAMPLE_RATE < programMillis) {
-            offerFrame(slate.silence(), true, silenceStart + silenceSamples * 1000 / Slate.SAMPLE_RATE);
+            offerFrame(slate.silence(), true, silenceStart + silenceSamples * 1000 / Slate.SAMPLE_RATE, false);
             silenceSamples += Slate.SAMPLES_PER_FRAME;
         }
     }
@@ -291,10 +294,19 @@ final class ProgramFeed implements AutoCloseable {
         }
     }
 
-    private void offerFrame(AVFrame frame, boolean audio, long ptsMillis) {
+    private void offerFrame(AVFrame frame, boolean audio, long ptsMillis, boolean catchingUp) {
         for (ProfileChannel channel : channels) {
-            channel.offerFrame(frame, audio, ptsMillis);
+            channel.offerFrame(frame, audio, ptsMillis, catchingUp);
         }
+    }
+
+    /**
+     * Whether the feed is ahead of real time: a feed that starts hands over at once what piled up while it was probed
+     * (about {@code analyzeduration}, 1.5 s), and that burst must reach the encoders whole.
+     */
+    private boolean catchingUp(long programTs) {
+        long played = (System.nanoTime() - sessionWallStart) / 1_000_000;
+        return programTs - sessionFirstMillis > played + CATCH_UP_MARGIN_MILLIS;
     }
 
     private static void shift(AVPacket p, long offset) {
@@ -335,7 +347,7 @@ final class ProgramFeed implements AutoCloseable {
     }
 
     private void emitSlate() {
-        long last = slateClock.emitDue(this::offerFrame);
+        long last = slateClock.emitDue((frame, audio, pts) -> offerFrame(frame, audio, pts, false));
         if (last >= 0) {
             lastProgramMillis = last;
         }

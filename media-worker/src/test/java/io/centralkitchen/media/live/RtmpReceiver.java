@@ -19,6 +19,12 @@ final class RtmpReceiver implements AutoCloseable {
     record Picture(long timestampMillis, long receivedAtNanos, int width, int height, int[] cornerYuv) {
     }
 
+    /**
+     * How long a platform waits for data before it drops the publisher: like real ingest servers, longer than the
+     * engine's ingest timeout (4 s), during which a show whose feed stalls sends nothing before the slate starts.
+     */
+    static final java.time.Duration SILENCE = java.time.Duration.ofSeconds(15);
+
     final int port;
     final String url;
     private final List<Picture> pictures = new ArrayList<>();
@@ -64,7 +70,7 @@ final class RtmpReceiver implements AutoCloseable {
                 // the engine's own demuxer and decoder: no JavaCV grabber, whose start() holds a JVM-wide lock while
                 // it listens and would block every other listener and the studio publisher
                 try (Demuxer demuxer = Demuxer.open(url, java.util.Map.of("listen", "1", "f", "flv"), "receiver " + port,
-                        java.time.Duration.ofSeconds(3));
+                        SILENCE);
                      Decoder decoder = new Decoder(demuxer.parameters(demuxer.videoIndex()), "video")) {
                     current = demuxer;
                     sessions.incrementAndGet();
