@@ -1,6 +1,7 @@
 package io.centralkitchen.media.worker;
 
 import io.centralkitchen.media.ops.MediaInvalidException;
+import io.centralkitchen.media.recording.RecordingClips;
 
 import java.util.List;
 import java.util.Map;

@@ -34,7 +34,7 @@ public final class TranscodeTaskHandler implements MediaTaskHandler {
         TranscodeProfile profile = ops.profile(job.text("profile"));
         String fit = job.optionalText("fit");
         if (fit != null) {
-            profile = profile.withFit(TranscodeProfile.Fit.parse(fit));
+            profile = profile.withFit(TranscodeProfile.parseFit(fit));
         }
         String outputKey = job.outputKey("renditions", "mp4");
         Path source = job.download(job.text("sourceKey"), "source");

@@ -5,6 +5,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.centralkitchen.media.recording.RecordingManifest;
+import io.centralkitchen.media.recording.RecordingSegment;
 import io.centralkitchen.storage.EmbeddedS3Server;
 import io.centralkitchen.storage.MediaStore;
 import io.centralkitchen.storage.StorageSettings;
@@ -26,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One show on air through the whole engine, over real RTMP on 127.0.0.1: a studio publisher (the test signal, in real
- * time) into the platform's RTMP ingest, FFmpeg RTMP listeners as platforms, the recording into a real S3 server. Each test puts
+ * time) into the platform's RTMP ingest, RTMP sinks as platforms, the recording into a real S3 server. Each test puts
  * its own show on air ({@link OnAir}) with the destinations it needs; only the profiles and keys below are shared.
  */
 class SimulcastTest {
@@ -49,7 +51,7 @@ class SimulcastTest {
     OnAir onAir;
 
     /**
-     * A show on air: its own S3 server and store, a platform (RTMP listener) per preset — listening only for those named —,
+     * A show on air: its own S3 server and store, a platform (RTMP sink) per preset — listening only for those named —,
      * an engine, the show with {@code destinations}, and the studio publishing. Logs are collected while it runs.
      */
     final class OnAir implements AutoCloseable {
@@ -110,7 +112,7 @@ class SimulcastTest {
         }
 
         /** The studio's line drops; a new publisher connects when {@link #studioReturns()}. */
-        void studioLeaves() throws InterruptedException {
+        void studioLeaves() {
             studio.close();
         }
 

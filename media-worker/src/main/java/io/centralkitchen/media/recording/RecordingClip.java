@@ -1,7 +1,13 @@
-package io.centralkitchen.media.ops;
+package io.centralkitchen.media.recording;
 
 import io.centralkitchen.media.ffmpeg.FFmpegException;
 import io.centralkitchen.media.ffmpeg.Muxer;
+import io.centralkitchen.media.ops.ClipResult;
+import io.centralkitchen.media.ops.Containers;
+import io.centralkitchen.media.ops.MediaInvalidException;
+import io.centralkitchen.media.ops.Progress;
+import io.centralkitchen.media.ops.ProgressListener;
+import io.centralkitchen.media.ops.TimeRange;
 
 import java.nio.file.Path;
 import java.util.Comparator;
