@@ -24,7 +24,7 @@ import java.util.List;
  * Each segment is opened once, and only the first is probed: the later ones are segments of the same recording, so they
  * are opened with its stream parameters ({@link io.centralkitchen.media.ffmpeg.Demuxer#openLike}) — probing would cost more than copying them.
  */
-public final class RecordingClip {
+final class RecordingClip {
 
     /** One stored segment of a recording, on local disk: where it sits in program time (its first keyframe). */
     public record Segment(Path file, long programStartMillis, long durationMillis) {

@@ -9,7 +9,7 @@ import java.util.Map;
  * output variables (small values: keys, durations, sizes). Throws {@link io.centralkitchen.media.ops.MediaInvalidException}
  * for bad input; anything else counts as a transient failure and is retried.
  */
-public interface MediaTaskHandler {
+interface MediaTaskHandler {
 
     String topic();
 

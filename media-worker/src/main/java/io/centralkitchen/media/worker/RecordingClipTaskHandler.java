@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code clipStartSeconds} (program time of the clip's first picture: the keyframe at or before
  * {@code inSeconds - preRollSeconds}), {@code durationSeconds}, {@code segmentsRead}.
  */
-public final class RecordingClipTaskHandler implements MediaTaskHandler {
+final class RecordingClipTaskHandler implements MediaTaskHandler {
 
     @Override
     public String topic() {

@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code media.transcode}: in {@code sourceKey}, {@code profile}, optional {@code fit} (pad, crop, blur-pad) and
  * {@code outputKey}; out {@code outputKey}, {@code durationSeconds}, {@code width}, {@code height}, {@code sizeBytes}.
  */
-public final class TranscodeTaskHandler implements MediaTaskHandler {
+final class TranscodeTaskHandler implements MediaTaskHandler {
 
     private final MediaOperations ops;
 
