@@ -33,9 +33,9 @@ import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 
 /**
  * An opened media input read packet by packet with libavformat: a file, a URL (pulled feed) or an in-memory byte
- * stream (an RTMP publish, the test pattern). Every blocking call runs under an {@link IoDeadline} set from the
- * {@link InputOptions}, and {@link #abort()} stops a read from another thread. Not thread-safe otherwise; close it to
- * free the native context.
+ * stream (an RTMP publish, the test pattern). Every blocking call of a network or in-memory input runs under an
+ * {@link IoDeadline} set from the {@link InputOptions}, and {@link #abort()} stops its read from another thread.
+ * Not thread-safe otherwise; close it to free the native context.
  */
 public final class Demuxer implements AutoCloseable {
 
@@ -123,7 +123,11 @@ public final class Demuxer implements AutoCloseable {
         if (context == null) {
             context = avformat_alloc_context();
         }
-        deadline.install(context);
+        if (url == null || url.contains("://")) {
+            // network and in-memory inputs; a local file cannot stall, and the callback, a call from native code into
+            // the JVM on every read, costs measurable time on hour-long recordings
+            deadline.install(context);
+        }
         AVDictionary dictionary = new AVDictionary(null);
         if (url != null && url.contains("://")) {
             av_dict_set(dictionary, "rw_timeout", Long.toString(options.readTimeout().toNanos() / 1000), 0);

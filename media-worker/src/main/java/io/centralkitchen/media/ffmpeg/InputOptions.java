@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How an input is opened: the one place for its limits. {@code readTimeout} bounds every blocking read (and, with 5 s
- * more, the open and probe) through an {@link IoDeadline}, and is FFmpeg's {@code rw_timeout} for network URLs;
- * {@code probeSize}/{@code analyzeDuration} cap how much is read to find the streams (0/null: FFmpeg's defaults);
- * {@code protocolWhitelist} (FFmpeg's {@code protocol_whitelist}, e.g. "file" or "rtmp,tcp") and {@code formatWhitelist}
- * ({@code format_whitelist}, e.g. "mov,mp4,m4a,3gp,3g2,mj2,flv,mpegts") restrict what may be opened (null: anything).
+ * How an input is opened: the one place for its limits. {@code readTimeout} bounds every blocking read of a network or
+ * in-memory input (and, with 5 s more, its open and probe) through an {@link IoDeadline}, and is FFmpeg's
+ * {@code rw_timeout} for network URLs; {@code probeSize}/{@code analyzeDuration} cap how much is read to find the
+ * streams (0/null: FFmpeg's defaults); {@code protocolWhitelist} (FFmpeg's {@code protocol_whitelist}, e.g. "file" or
+ * "rtmp,tcp") and {@code formatWhitelist} ({@code format_whitelist}, e.g. "mov,mp4,m4a,3gp,3g2,mj2,flv,mpegts")
+ * restrict what may be opened (null: anything).
  */
 public record InputOptions(Duration readTimeout, long probeSize, Duration analyzeDuration, String protocolWhitelist,
                            String formatWhitelist) {
