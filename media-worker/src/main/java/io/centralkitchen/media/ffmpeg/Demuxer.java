@@ -8,61 +8,88 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
 import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
+import static org.bytedeco.ffmpeg.global.avformat.av_find_input_format;
+import static org.bytedeco.ffmpeg.global.avformat.av_guess_frame_rate;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EXIT;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
-import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 
 /**
- * An opened media input (file or URL) read packet by packet with libavformat. Network inputs get an I/O timeout
- * ({@code rw_timeout}) so a dead peer cannot hang a job. Not thread-safe; close it to free the native context.
+ * An opened media input read packet by packet with libavformat: a file, a URL (pulled feed) or an in-memory byte
+ * stream (an RTMP publish, the test pattern). Every blocking call of a network or in-memory input runs under an
+ * {@link IoDeadline} set from the {@link InputOptions}, and {@link #abort()} stops its read from another thread.
+ * Not thread-safe otherwise; close it to free the native context.
  */
 public final class Demuxer implements AutoCloseable {
 
-    /** I/O timeout for network inputs; local files ignore it. */
-    public static final Duration DEFAULT_IO_TIMEOUT = Duration.ofSeconds(30);
-
-    private final String url;
+    private final String description;
+    private final InputOptions options;
+    private final IoDeadline deadline = new IoDeadline();
     private AVFormatContext context;
-    private final int videoIndex;
-    private final int audioIndex;
+    private StreamInput streamInput;
+    private int videoIndex = -1;
+    private int audioIndex = -1;
+    private AVRational[] timeBases;
 
-    private Demuxer(String url, AVFormatContext context) {
-        this(url, context, av_find_best_stream(context, AVMEDIA_TYPE_VIDEO, -1, -1, (org.bytedeco.ffmpeg.avcodec.AVCodec) null, 0),
-                av_find_best_stream(context, AVMEDIA_TYPE_AUDIO, -1, -1, (org.bytedeco.ffmpeg.avcodec.AVCodec) null, 0));
-    }
-
-    private Demuxer(String url, AVFormatContext context, int videoIndex, int audioIndex) {
-        this.url = url;
-        this.context = context;
-        this.videoIndex = videoIndex;
-        this.audioIndex = audioIndex;
+    private Demuxer(String description, InputOptions options) {
+        this.description = description;
+        this.options = options;
     }
 
     public static Demuxer open(Path file) {
-        return open(file.toAbsolutePath().toString(), DEFAULT_IO_TIMEOUT);
+        return open(file, InputOptions.DEFAULT);
     }
 
-    /** Opens and probes the input; {@link FFmpegException} when it is not readable media. */
-    public static Demuxer open(String url, Duration ioTimeout) {
-        AVFormatContext context = openInput(url, null, ioTimeout);
+    public static Demuxer open(Path file, InputOptions options) {
+        String url = file.toAbsolutePath().toString();
+        return open(url, url, options);
+    }
+
+    /**
+     * Opens and probes a file or URL; {@link FFmpegException} when it is not readable media.
+     *
+     * @param description names the input in errors (a masked form for URLs that carry secrets)
+     */
+    public static Demuxer open(String url, String description, InputOptions options) {
+        Demuxer demuxer = new Demuxer(description, options);
         try {
-            FFmpegException.check(avformat_find_stream_info(context, (AVDictionary) null), "Cannot read the streams of " + url);
-            return new Demuxer(url, context);
+            demuxer.start(url, null, true);
+            return demuxer;
         } catch (RuntimeException e) {
-            avformat_close_input(context);
+            demuxer.close();
+            throw e;
+        }
+    }
+
+    /** Reads a byte stream in {@code format} (e.g. "flv"); the stream's own read timeout ends a silent source. */
+    public static Demuxer open(InputStream in, String format, String description, InputOptions options) {
+        Demuxer demuxer = new Demuxer(description, options);
+        try {
+            demuxer.context = avformat_alloc_context();
+            demuxer.streamInput = new StreamInput(in);
+            // with pb set before opening, FFmpeg marks the context AVFMT_FLAG_CUSTOM_IO and leaves pb to us
+            demuxer.context.pb(demuxer.streamInput.io());
+            demuxer.start(null, av_find_input_format(format), true);
+            return demuxer;
+        } catch (RuntimeException e) {
+            demuxer.close();
             throw e;
         }
     }
@@ -70,34 +97,76 @@ public final class Demuxer implements AutoCloseable {
     /**
      * Opens another piece of the same recording as {@code model} (the next MPEG-TS segment of a live recording, say)
      * without probing it: avformat_find_stream_info decodes pictures and costs several times more than reading a whole
-     * 4-second segment, and the container format is the model's. Its video and audio are the streams of the model's codecs (the same stream id preferred), and
-     * they get the model's codec parameters: from those libavformat derives packet durations and missing timestamps
-     * (AAC in MPEG-TS), so the packets read are the ones a probed open gives. Only for pieces made with the model's
-     * parameters; a piece without a stream of the model's video codec has no video ({@link #hasVideo()} false).
+     * 4-second segment, and the container format is the model's. Its video and audio are the streams of the model's
+     * codecs (the same stream id preferred), and they get the model's codec parameters: from those libavformat derives
+     * packet durations and missing timestamps (AAC in MPEG-TS), so the packets read are the ones a probed open gives.
+     * Only for pieces made with the model's parameters; a piece without a stream of the model's video codec has no
+     * video ({@link #hasVideo()} false).
      */
     public static Demuxer openLike(Path file, Demuxer model) {
         String url = file.toAbsolutePath().toString();
-        AVFormatContext context = openInput(url, model.context().iformat(), DEFAULT_IO_TIMEOUT);
+        Demuxer demuxer = new Demuxer(url, model.options);
         try {
-            return new Demuxer(url, context, adopt(context, model.video(), url), adopt(context, model.audio(), url));
+            demuxer.start(url, model.context.iformat(), false);
+            demuxer.videoIndex = adopt(demuxer.context, model.video(), url);
+            demuxer.audioIndex = adopt(demuxer.context, model.audio(), url);
+            return demuxer;
         } catch (RuntimeException e) {
-            avformat_close_input(context);
+            demuxer.close();
             throw e;
         }
     }
 
     /** @param format the container's format, or null to probe it */
-    private static AVFormatContext openInput(String url, AVInputFormat format, Duration ioTimeout) {
+    private void start(String url, AVInputFormat format, boolean probe) {
         FFmpegRuntime.init();
-        AVFormatContext context = new AVFormatContext(null);
-        AVDictionary options = new AVDictionary(null);
-        av_dict_set(options, "rw_timeout", Long.toString(ioTimeout.toNanos() / 1000), 0);
-        try {
-            FFmpegException.check(avformat_open_input(context, url, format, options), "Cannot open " + url);
-        } finally {
-            av_dict_free(options);
+        if (context == null) {
+            context = avformat_alloc_context();
         }
-        return context;
+        if (url == null || url.contains("://")) {
+            // network and in-memory inputs; a local file cannot stall, and the callback, a call from native code into
+            // the JVM on every read, costs measurable time on hour-long recordings
+            deadline.install(context);
+        }
+        AVDictionary dictionary = new AVDictionary(null);
+        if (url != null && url.contains("://")) {
+            av_dict_set(dictionary, "rw_timeout", Long.toString(options.readTimeout().toNanos() / 1000), 0);
+        }
+        if (options.probeSize() > 0) {
+            av_dict_set(dictionary, "probesize", Long.toString(options.probeSize()), 0);
+        }
+        if (options.analyzeDuration() != null) {
+            av_dict_set(dictionary, "analyzeduration", Long.toString(options.analyzeDuration().toNanos() / 1000), 0);
+        }
+        if (options.protocolWhitelist() != null) {
+            av_dict_set(dictionary, "protocol_whitelist", options.protocolWhitelist(), 0);
+        }
+        if (options.formatWhitelist() != null) {
+            av_dict_set(dictionary, "format_whitelist", options.formatWhitelist(), 0);
+        }
+        deadline.arm(options.readTimeout().plusSeconds(5));
+        try {
+            int opened = avformat_open_input(context, url, format, dictionary);
+            if (opened < 0) {
+                context = null; // FFmpeg freed it
+                throw new FFmpegException(opened, "Cannot open " + description);
+            }
+            if (probe) {
+                FFmpegException.check(avformat_find_stream_info(context, (AVDictionary) null),
+                        "Cannot read the streams of " + description);
+            }
+        } finally {
+            av_dict_free(dictionary);
+            deadline.disarm();
+        }
+        if (probe) {
+            videoIndex = av_find_best_stream(context, AVMEDIA_TYPE_VIDEO, -1, -1, (org.bytedeco.ffmpeg.avcodec.AVCodec) null, 0);
+            audioIndex = av_find_best_stream(context, AVMEDIA_TYPE_AUDIO, -1, -1, (org.bytedeco.ffmpeg.avcodec.AVCodec) null, 0);
+        }
+        timeBases = new AVRational[context.nb_streams()];
+        for (int i = 0; i < timeBases.length; i++) {
+            timeBases[i] = context.streams(i).time_base(); // once: by-value structs are native allocations
+        }
     }
 
     /** Index of the stream of {@code context} that carries what {@code model} carries (given its parameters), or -1. */
@@ -121,8 +190,13 @@ public final class Demuxer implements AutoCloseable {
         return found;
     }
 
+    /** The name of the input in messages (masked for URLs with secrets). */
+    public String description() {
+        return description;
+    }
+
     public String url() {
-        return url;
+        return description;
     }
 
     public AVFormatContext context() {
@@ -158,18 +232,38 @@ public final class Demuxer implements AutoCloseable {
         return hasAudio() ? stream(audioIndex) : null;
     }
 
-    public AVRational timeBase(int index) {
-        return stream(index).time_base();
+    public AVCodecParameters parameters(int index) {
+        return context.streams(index).codecpar();
     }
 
-    /** Reads the next packet into {@code packet} (unref'd first); false at the end of the input. */
+    /** The stream's time base, read once at opening (JavaCPP allocates on every accessor call). */
+    public AVRational timeBase(int index) {
+        return index < timeBases.length ? timeBases[index] : stream(index).time_base();
+    }
+
+    /** Frames per second of the video, 25 when the source does not say. */
+    public double fps() {
+        AVRational rate = av_guess_frame_rate(context, context.streams(videoIndex), null);
+        double fps = rate.den() == 0 ? 0 : (double) rate.num() / rate.den();
+        return fps > 1 && fps <= 120 ? fps : 25;
+    }
+
+    /**
+     * Reads the next packet into {@code packet} (unref'd first); false at the end of the input. A read that gets no
+     * data within the read timeout, or is {@link #abort() aborted}, fails with {@link FFmpegException}.
+     */
     public boolean read(AVPacket packet) {
-        org.bytedeco.ffmpeg.global.avcodec.av_packet_unref(packet);
+        av_packet_unref(packet);
+        deadline.arm(options.readTimeout());
         int ret = av_read_frame(context, packet);
         if (ret == AVERROR_EOF()) {
             return false;
         }
-        FFmpegException.check(ret, "Cannot read " + url);
+        if (ret < 0 && deadline.expired()) {
+            throw new FFmpegException(AVERROR_EXIT(), deadline.isAborted() ? "Stopped reading " + description
+                    : "No data from " + description + " for " + options.readTimeout().toMillis() + " ms");
+        }
+        FFmpegException.check(ret, "Cannot read " + description);
         return true;
     }
 
@@ -177,7 +271,7 @@ public final class Demuxer implements AutoCloseable {
     public void seekToKeyframeBefore(long micros) {
         int index = hasVideo() ? videoIndex : audioIndex;
         long ts = Timestamps.fromMicros(micros, timeBase(index));
-        FFmpegException.check(av_seek_frame(context, index, ts, AVSEEK_FLAG_BACKWARD), "Cannot seek in " + url);
+        FFmpegException.check(av_seek_frame(context, index, ts, AVSEEK_FLAG_BACKWARD), "Cannot seek in " + description);
     }
 
     /** Duration declared by the container, in microseconds (0 when unknown). */
@@ -186,11 +280,21 @@ public final class Demuxer implements AutoCloseable {
         return d > 0 ? d : 0;
     }
 
+    /** Interrupts a blocking read from another thread (a show stopping); the demuxer is unusable afterwards. */
+    public void abort() {
+        deadline.abort();
+    }
+
     @Override
     public void close() {
         if (context != null) {
             avformat_close_input(context);
             context = null;
         }
+        if (streamInput != null) {
+            streamInput.close();
+            streamInput = null;
+        }
+        deadline.close();
     }
 }

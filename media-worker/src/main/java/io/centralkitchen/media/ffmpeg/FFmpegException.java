@@ -3,8 +3,8 @@ package io.centralkitchen.media.ffmpeg;
 import org.bytedeco.ffmpeg.global.avutil;
 
 /**
- * An FFmpeg call failed. Carries FFmpeg's error code so callers can tell unreadable input
- * ({@link #isInvalidData()}) from I/O trouble.
+ * An FFmpeg call failed: the one exception of the FFmpeg layer, unchecked. Carries FFmpeg's error code so callers can
+ * tell unreadable input ({@link #isInvalidData()}) from I/O trouble.
  */
 public class FFmpegException extends RuntimeException {
 
@@ -13,6 +13,16 @@ public class FFmpegException extends RuntimeException {
     public FFmpegException(int code, String message) {
         super(message + ": " + describe(code) + " (" + code + ")");
         this.code = code;
+    }
+
+    public FFmpegException(int code, String message, Throwable cause) {
+        this(code, message);
+        initCause(cause);
+    }
+
+    /** The input lacks a stream it needs ({@link #isInvalidData()}). */
+    public static FFmpegException missingStream(String message) {
+        return new FFmpegException(avutil.AVERROR_STREAM_NOT_FOUND(), message);
     }
 
     public int code() {

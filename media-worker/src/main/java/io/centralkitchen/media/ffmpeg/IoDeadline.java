@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * Install it before opening the context; {@link #close()} it after the context is freed.
  */
-public final class IoDeadline implements AutoCloseable {
+final class IoDeadline implements AutoCloseable {
 
     private static final Map<Long, IoDeadline> ACTIVE = new ConcurrentHashMap<>();
     /** One native callback for every context (JavaCPP callbacks are costly to create and must stay reachable). */

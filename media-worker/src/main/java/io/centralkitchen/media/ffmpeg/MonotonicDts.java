@@ -11,7 +11,7 @@ import java.util.Map;
  * slate, AAC's negative first timestamp. A packet that would not advance is moved one tick after its predecessor; its
  * presentation time is kept at or after its decoding time.
  */
-public final class MonotonicDts {
+final class MonotonicDts {
 
     private final Map<Integer, Long> last = new HashMap<>();
 

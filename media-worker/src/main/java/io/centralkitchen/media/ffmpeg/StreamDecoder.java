@@ -2,10 +2,12 @@ package io.centralkitchen.media.ffmpeg;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 
 import java.util.function.Consumer;
 
@@ -22,33 +24,57 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 
 /**
- * A decoder for one input stream, on all cores. Decoded frames are handed to a consumer one at a time in a reused
- * {@link AVFrame} (valid only during the call), with their timestamp in {@code best_effort_timestamp}, in the
- * stream's time base. Close it to free the codec context and the frame.
+ * The decoder of the FFmpeg layer, for one stream. Decoded frames are handed to a consumer one at a time in a reused
+ * {@link AVFrame} (valid only during the call), with their timestamp in {@code best_effort_timestamp}, in the packet
+ * time base. What a corrupt packet does is the caller's choice ({@link OnCorrupt}): a file operation fails (the file
+ * is damaged), a live feed skips it and goes on. Close it to free the codec context and the frame.
  */
 public final class StreamDecoder implements AutoCloseable {
 
-    /** AVERROR(EAGAIN) on Linux: the codec wants more input (or output to be taken) first. */
+    /** What a packet the decoder refuses does. */
+    public enum OnCorrupt {
+        /** Fail with {@link FFmpegException}. */
+        THROW,
+        /** Drop the packet (and any frame it would have completed) and go on. */
+        SKIP
+    }
+
     static final int EAGAIN = -11;
 
+    private final OnCorrupt onCorrupt;
     private AVCodecContext context;
     private AVFrame frame;
 
+    /** A decoder for a stream of a file: on all cores, failing on corrupt data. */
     public StreamDecoder(AVStream stream) {
+        this(stream.codecpar(), stream.time_base(), 0, OnCorrupt.THROW, "the stream");
+    }
+
+    /**
+     * @param packetTimeBase the time base of the packets, or null to leave the decoder's default
+     * @param threads        decoder threads, 0 for all cores (a live feed decodes on one: lower latency)
+     * @param what           names the stream in errors ("video", "audio")
+     */
+    public StreamDecoder(AVCodecParameters parameters, AVRational packetTimeBase, int threads, OnCorrupt onCorrupt,
+                         String what) {
         FFmpegRuntime.init();
-        AVCodec codec = avcodec_find_decoder(stream.codecpar().codec_id());
+        this.onCorrupt = onCorrupt;
+        AVCodec codec = avcodec_find_decoder(parameters.codec_id());
         if (codec == null) {
             throw new FFmpegException(org.bytedeco.ffmpeg.global.avutil.AVERROR_DECODER_NOT_FOUND(),
-                    "No decoder for codec id " + stream.codecpar().codec_id());
+                    "No decoder for " + what + " (codec id " + parameters.codec_id() + ")");
         }
         context = avcodec_alloc_context3(codec);
-        FFmpegException.check(avcodec_parameters_to_context(context, stream.codecpar()), "Cannot set up the decoder");
-        context.pkt_timebase(stream.time_base());
-        context.thread_count(0);
         try {
-            FFmpegException.check(avcodec_open2(context, codec, (AVDictionary) null), "Cannot open the decoder");
+            FFmpegException.check(avcodec_parameters_to_context(context, parameters), "Cannot set up the decoder of " + what);
+            if (packetTimeBase != null) {
+                context.pkt_timebase(packetTimeBase);
+            }
+            context.thread_count(threads);
+            FFmpegException.check(avcodec_open2(context, codec, (AVDictionary) null), "Cannot open the decoder of " + what);
         } catch (RuntimeException e) {
             avcodec_free_context(context);
+            context = null;
             throw e;
         }
         frame = av_frame_alloc();
@@ -62,6 +88,9 @@ public final class StreamDecoder implements AutoCloseable {
     public void decode(AVPacket packet, Consumer<AVFrame> sink) {
         int ret = avcodec_send_packet(context, packet);
         if (ret < 0 && ret != EAGAIN) {
+            if (onCorrupt == OnCorrupt.SKIP) {
+                return;
+            }
             throw new FFmpegException(ret, "Cannot decode");
         }
         drain(sink);
@@ -77,6 +106,9 @@ public final class StreamDecoder implements AutoCloseable {
         while (true) {
             int ret = avcodec_receive_frame(context, frame);
             if (ret == EAGAIN || ret == AVERROR_EOF()) {
+                return;
+            }
+            if (ret < 0 && onCorrupt == OnCorrupt.SKIP) {
                 return;
             }
             FFmpegException.check(ret, "Cannot decode");

@@ -23,8 +23,9 @@ import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 
 /**
- * An encoder by name ("libx264", "aac"...). The caller configures the context ({@link #context()}) and then
- * {@link #open}s it with codec options; encoded packets go to a consumer in a reused {@link AVPacket} (valid only
+ * An encoder by name ("libx264", "aac"...), on all cores unless the caller sets {@code thread_count}. The caller
+ * configures the context ({@link #context()}, for H.264 through {@link H264Settings}) and then {@link #open}s it with
+ * codec options; encoded packets go to a consumer in a reused {@link AVPacket} (valid only
  * during the call), timestamps in the context's time base. Close it to free the context and the packet.
  */
 public final class StreamEncoder implements AutoCloseable {
@@ -49,10 +50,15 @@ public final class StreamEncoder implements AutoCloseable {
     }
 
     public void open(Map<String, String> options) {
+        open(options, "Cannot open encoder " + codec.name().getString());
+    }
+
+    /** Opens the configured encoder with codec {@code options}; {@code failure} is the message if it cannot. */
+    public void open(Map<String, String> options, String failure) {
         AVDictionary dictionary = new AVDictionary(null);
         options.forEach((k, v) -> av_dict_set(dictionary, k, v, 0));
         try {
-            FFmpegException.check(avcodec_open2(context, codec, dictionary), "Cannot open encoder " + codec.name().getString());
+            FFmpegException.check(avcodec_open2(context, codec, dictionary), failure);
         } finally {
             av_dict_free(dictionary);
         }

@@ -11,6 +11,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ShortBuffer;
 import java.nio.file.Path;
@@ -20,8 +21,9 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * A studio signal made in Java: colour bars with a moving box, a frame counter and a wall clock, and a steady tone.
- * It is the rehearsal test pattern, the demo's studio feed and the source of every test's media (no media files are
- * kept in git). Frames are produced in stream order: for each video frame, the audio of the same duration.
+ * It is the one test signal: the rehearsal test pattern ({@link #play}), the demo's and the tests' studio feed
+ * ({@link #publish}) and the source of every test's and benchmark's media files ({@link #writeFile}); no media files are
+ * kept in git. Frames are produced in stream order: for each video frame, the audio of the same duration.
  * <p>
  * Not thread-safe. The two {@link Frame}s it hands out are reused for every call and released by {@link #close()}.
  */
@@ -154,19 +156,8 @@ public final class SyntheticSignal implements AutoCloseable {
                                  String label) throws FrameRecorder.Exception {
         FFmpegRuntime.init();
         try (SyntheticSignal signal = new SyntheticSignal(width, height, fps, 48000, 2, 440, label);
-             FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 2)) {
-            recorder.setFormat(format);
-            recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
-            recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
-            recorder.setFrameRate(fps);
-            recorder.setGopSize(gopFrames);
-            recorder.setVideoOption("preset", "ultrafast");
-            recorder.setVideoOption("tune", "zerolatency");
-            recorder.setVideoOption("sc_threshold", "0");
-            recorder.setVideoBitrate(Math.max(400_000, width * height * 2));
-            recorder.setSampleRate(48000);
-            recorder.setAudioChannels(2);
-            recorder.setAudioBitrate(128_000);
+             FFmpegFrameRecorder recorder = configure(new FFmpegFrameRecorder(file.toFile(), width, height, 2), format,
+                     fps, gopFrames, defaultBitrate(width, height), true)) {
             recorder.start();
             long frames = length.toMillis() * fps / 1000;
             for (long i = 0; i < frames; i++) {
@@ -175,6 +166,50 @@ public final class SyntheticSignal implements AutoCloseable {
             }
             recorder.stop();
         }
+    }
+
+    /**
+     * Plays the signal in real time as a studio encoder sends it — FLV, H.264 + AAC, a keyframe every second — into
+     * {@code out} (the live engine's test pattern, read back through an in-memory pipe) on a thread of its own, until
+     * the player is closed; {@code out} is closed when it ends.
+     */
+    public static SignalPlayer play(OutputStream out, int width, int height, int fps, String label) {
+        return new SignalPlayer(() -> configure(new FFmpegFrameRecorder(out, width, height, 2), "flv", fps, fps,
+                defaultBitrate(width, height), true), new SyntheticSignal(width, height, fps, 48000, 2, 440, label), out);
+    }
+
+    /** Plays the signal in real time to an RTMP {@code url}, as OBS would ({@code sound=false}: no audio track). */
+    public static SignalPlayer publish(String url, int videoBitrate, boolean sound, String label) {
+        return new SignalPlayer(() -> {
+            FFmpegFrameRecorder recorder = configure(new FFmpegFrameRecorder(url, 640, 360, sound ? 2 : 0), "flv", 25, 25,
+                    videoBitrate, sound);
+            recorder.setOption("rw_timeout", "5000000");
+            return recorder;
+        }, small(label), null);
+    }
+
+    private static int defaultBitrate(int width, int height) {
+        return Math.max(400_000, width * height * 2);
+    }
+
+    /** The one encoding set-up of the signal: ultrafast zerolatency x264, a keyframe every {@code gopFrames}. */
+    private static FFmpegFrameRecorder configure(FFmpegFrameRecorder recorder, String format, int fps, int gopFrames,
+                                                 int videoBitrate, boolean sound) {
+        recorder.setFormat(format);
+        recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
+        recorder.setFrameRate(fps);
+        recorder.setGopSize(gopFrames);
+        recorder.setVideoOption("preset", "ultrafast");
+        recorder.setVideoOption("tune", "zerolatency");
+        recorder.setVideoOption("sc_threshold", "0");
+        recorder.setVideoBitrate(videoBitrate);
+        if (sound) {
+            recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
+            recorder.setSampleRate(48000);
+            recorder.setAudioChannels(2);
+            recorder.setAudioBitrate(128_000);
+        }
+        return recorder;
     }
 
     private static BufferedImage drawBars(int width, int height) {

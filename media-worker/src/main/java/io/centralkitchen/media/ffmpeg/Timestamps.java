@@ -10,6 +10,8 @@ import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 public final class Timestamps {
 
     public static final AVRational MICROS = av_make_q(1, 1_000_000);
+    /** Milliseconds: the live engine's program time (RTMP's own unit). */
+    public static final AVRational MILLIS = av_make_q(1, 1000);
 
     private Timestamps() {
     }

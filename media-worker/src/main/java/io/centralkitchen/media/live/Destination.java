@@ -1,8 +1,11 @@
 package io.centralkitchen.media.live;
 
+import io.centralkitchen.media.ffmpeg.CodecParameters;
+import io.centralkitchen.media.ffmpeg.Muxer;
+import io.centralkitchen.media.ffmpeg.Packets;
+import io.centralkitchen.media.ffmpeg.Timestamps;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.global.avcodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +41,7 @@ final class Destination implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
     private volatile State state = State.CONNECTING;
-    private volatile OutputMuxer muxer;
+    private volatile Muxer muxer;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
     private volatile Instant connectedSince;
@@ -94,7 +97,7 @@ final class Destination implements AutoCloseable {
     void accept(AVPacket packet) {
         State s = state;
         if (s == State.LIVE || s == State.CONNECTING) {
-            queue.offer(avcodec.av_packet_clone(packet));
+            queue.offer(Packets.reference(packet));
         }
     }
 
@@ -170,11 +173,11 @@ final class Destination implements AutoCloseable {
             throw new IOException("No picture to send yet at " + channel.profile().label());
         }
         try {
-            muxer = new OutputMuxer(preset.protocol().muxer(), url.get(), masked, parameters[0], parameters[1],
+            muxer = Muxer.stream(preset.protocol().muxer(), url.get(), masked, parameters[0], parameters[1],
                     muxerOptions, settings.ioTimeout());
         } finally {
-            ProfileChannel.free(parameters[0]);
-            ProfileChannel.free(parameters[1]);
+            CodecParameters.free(parameters[0]);
+            CodecParameters.free(parameters[1]);
         }
         if (stopped.getCount() == 0) {
             throw new IOException("Stopped");
@@ -196,17 +199,17 @@ final class Destination implements AutoCloseable {
             try {
                 int size = packet.size();
                 boolean video = packet.stream_index() == LiveStreams.VIDEO;
-                muxer.write(packet);
+                muxer.send(packet);
                 packetsSent++;
                 if (video) {
-                    lastTimestamp = packet.dts() == org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE ? lastTimestamp : packet.dts();
+                    lastTimestamp = Timestamps.isSet(packet.dts()) ? packet.dts() : lastTimestamp;
                 }
                 windowBytes += size;
                 if (video) {
                     windowFrames++;
                 }
             } finally {
-                avcodec.av_packet_free(packet);
+                Packets.free(packet);
             }
         }
     }
@@ -224,7 +227,7 @@ final class Destination implements AutoCloseable {
     }
 
     private void closeMuxer() {
-        OutputMuxer m = muxer;
+        Muxer m = muxer;
         muxer = null;
         if (m != null) {
             m.close();
@@ -246,7 +249,7 @@ final class Destination implements AutoCloseable {
     @Override
     public void close() {
         stopped.countDown();
-        OutputMuxer m = muxer;
+        Muxer m = muxer;
         if (m != null) {
             m.abort();
         }

@@ -1,10 +1,15 @@
 package io.centralkitchen.media.live;
 
+import io.centralkitchen.media.ffmpeg.Demuxer;
+import io.centralkitchen.media.ffmpeg.FFmpegException;
+import io.centralkitchen.media.ffmpeg.InputOptions;
+import io.centralkitchen.media.ffmpeg.SignalPlayer;
+import io.centralkitchen.media.ffmpeg.SyntheticSignal;
+import io.centralkitchen.media.rtmp.BytePipe;
+import io.centralkitchen.media.rtmp.RtmpIngestServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -26,7 +31,7 @@ final class IngestFeeder implements AutoCloseable {
     private final ProgramFeed feed;
     private final ExecutorService opener;
     private volatile boolean running = true;
-    private volatile TestPatternStudio studio;
+    private volatile SignalPlayer studio;
     private final Semaphore sessionEnded = new Semaphore(0);
 
     IngestFeeder(String showId, IngestSpec ingest, LiveSecrets secrets, LiveSettings settings, ProgramFeed feed) {
@@ -52,9 +57,9 @@ final class IngestFeeder implements AutoCloseable {
     void openPublished(BytePipe pipe, String description, RtmpIngestServer.Publication publication) {
         opener.execute(() -> {
             try {
-                Demuxer demuxer = Demuxer.open(pipe, "flv", description, settings.ingestTimeout());
+                Demuxer demuxer = withVideo(Demuxer.open(pipe, "flv", description, options()));
                 feed.offer(new IngestSession(demuxer, false, publication::end));
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 log.warn("Show {}: could not read {}: {}", showId, description, LiveSecrets.redact(e.getMessage()));
                 publication.end();
             }
@@ -71,7 +76,7 @@ final class IngestFeeder implements AutoCloseable {
                 sessionEnded.acquire();
             } catch (InterruptedException e) {
                 return;
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 failures++;
                 log.warn("Show {}: ingest not available ({}), trying again", showId, LiveSecrets.redact(e.getMessage()));
             }
@@ -87,22 +92,34 @@ final class IngestFeeder implements AutoCloseable {
         }
     }
 
-    private Demuxer open() throws IOException {
-        Duration timeout = settings.ingestTimeout();
-        return switch (ingest.mode()) {
-            case PULL -> Demuxer.open(secrets.resolve(ingest.keySecretId()), secrets.masked(ingest.keySecretId()), timeout);
-            case FILE -> Demuxer.open(ingest.file(), "file " + ingest.file(), timeout);
+    private Demuxer open() {
+        return withVideo(switch (ingest.mode()) {
+            case PULL -> Demuxer.open(secrets.resolve(ingest.keySecretId()), secrets.masked(ingest.keySecretId()), options());
+            case FILE -> Demuxer.open(ingest.file(), "file " + ingest.file(), options());
             case TEST_PATTERN -> {
-                BytePipe pipe = new BytePipe(4 * 1024 * 1024, timeout);
-                studio = new TestPatternStudio(pipe, 640, 360, 25, showId);
-                yield Demuxer.open(pipe, "flv", "test pattern", timeout);
+                BytePipe pipe = new BytePipe(4 * 1024 * 1024, settings.ingestTimeout());
+                studio = SyntheticSignal.play(pipe.writer(), 640, 360, 25, showId);
+                yield Demuxer.open(pipe, "flv", "test pattern", options());
             }
             case PUBLISH -> throw new IllegalStateException("published feeds are not opened by the feeder");
-        };
+        });
+    }
+
+    /** A feed counts as lost when silent for the ingest timeout; probing is kept short (see {@link InputOptions#live}). */
+    private InputOptions options() {
+        return InputOptions.live(settings.ingestTimeout());
+    }
+
+    private static Demuxer withVideo(Demuxer demuxer) {
+        if (!demuxer.hasVideo()) {
+            demuxer.close();
+            throw FFmpegException.missingStream(demuxer.description() + " carries no video");
+        }
+        return demuxer;
     }
 
     private void closeStudio() {
-        TestPatternStudio s = studio;
+        SignalPlayer s = studio;
         studio = null;
         if (s != null) {
             s.close();

@@ -1,5 +1,7 @@
 package io.centralkitchen.media.live;
 
+import io.centralkitchen.media.ffmpeg.Demuxer;
+
 /**
  * One continuous studio feed handed to a show: an opened {@link Demuxer}, whether it must be paced to real time
  * (files), and what to do when the program thread is done with it.

@@ -1,5 +1,8 @@
 package io.centralkitchen.media.live;
 
+import io.centralkitchen.media.ffmpeg.RedactingFFmpegLog;
+import io.centralkitchen.media.recording.RecordingManifest;
+import io.centralkitchen.media.rtmp.RtmpIngestServer;
 import io.centralkitchen.storage.MediaStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +44,7 @@ public final class LiveEngine implements AutoCloseable {
      */
     public LiveEngine(LiveSettings settings, Map<String, PlatformPreset> presets, LiveSecrets secrets, MediaStore store,
                       Path workDir, String ingestBind, int ingestPort, String ingestApp, String ingestHost) {
-        RedactingFFmpegLog.install();
+        RedactingFFmpegLog.install(LiveSecrets::redact);
         this.settings = settings;
         this.presets = Map.copyOf(presets);
         this.secrets = secrets;
@@ -69,7 +72,8 @@ public final class LiveEngine implements AutoCloseable {
     public synchronized int startIngest() {
         if (ingest == null) {
             try {
-                ingest = new RtmpIngestServer(ingestBind, ingestPort, ingestApp, this::admit, settings.ingestTimeout(), 64);
+                ingest = new RtmpIngestServer(ingestBind, ingestPort, ingestApp, this::admit, settings.ingestTimeout(), 64,
+                        LiveSecrets::redact);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot listen for studio encoders on " + ingestBind + ":" + ingestPort
                         + " (kitchen.live.ingest.port): " + e.getMessage(), e);

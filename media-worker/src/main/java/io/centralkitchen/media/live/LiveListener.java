@@ -1,10 +1,12 @@
 package io.centralkitchen.media.live;
 
+import io.centralkitchen.media.recording.RecordingListener;
+
 /**
  * What the live engine tells the rest of the platform (persistence, metrics). Called from engine threads: return
  * quickly and never throw.
  */
-public interface LiveListener {
+public interface LiveListener extends RecordingListener {
 
     default void showStarted(LiveShow show) {
     }
@@ -16,11 +18,5 @@ public interface LiveListener {
     }
 
     default void destinationRemoved(LiveShow show, String destinationId) {
-    }
-
-    default void segmentStored(RecordingSegment segment) {
-    }
-
-    default void recordingSealed(RecordingManifest manifest) {
     }
 }

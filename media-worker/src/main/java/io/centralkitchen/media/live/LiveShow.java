@@ -1,5 +1,9 @@
 package io.centralkitchen.media.live;
 
+import io.centralkitchen.media.recording.Recorder;
+import io.centralkitchen.media.recording.RecordingManifest;
+import io.centralkitchen.media.rtmp.BytePipe;
+import io.centralkitchen.media.rtmp.RtmpIngestServer;
 import io.centralkitchen.storage.MediaStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,7 @@
 package io.centralkitchen.media.live;
 
+import io.centralkitchen.media.ffmpeg.Packets;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.global.avcodec;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +28,7 @@ final class PacketQueue {
 
     /** Takes ownership of {@code packet}: it is queued, or freed and counted as dropped. */
     void offer(AVPacket packet) {
-        boolean keyframe = packet.stream_index() == LiveStreams.VIDEO && (packet.flags() & avcodec.AV_PKT_FLAG_KEY) != 0;
+        boolean keyframe = packet.stream_index() == LiveStreams.VIDEO && Packets.isKeyframe(packet);
         lock.lock();
         try {
             if (packets.size() >= capacity) {
@@ -38,7 +38,7 @@ final class PacketQueue {
             }
             if (waitingForKeyframe && !keyframe) {
                 dropped++;
-                avcodec.av_packet_free(packet);
+                Packets.free(packet);
                 return;
             }
             waitingForKeyframe = false;
@@ -80,7 +80,7 @@ final class PacketQueue {
     private void clear() {
         AVPacket p;
         while ((p = packets.pollFirst()) != null) {
-            avcodec.av_packet_free(p);
+            Packets.free(p);
         }
     }
 

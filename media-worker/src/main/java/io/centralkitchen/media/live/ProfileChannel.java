@@ -1,15 +1,18 @@
 package io.centralkitchen.media.live;
 
+import io.centralkitchen.media.ffmpeg.AacEncoder;
+import io.centralkitchen.media.ffmpeg.CodecParameters;
+import io.centralkitchen.media.ffmpeg.Frames;
+import io.centralkitchen.media.ffmpeg.H264Encoder;
+import io.centralkitchen.media.ffmpeg.H264Settings;
+import io.centralkitchen.media.ffmpeg.Packets;
+import io.centralkitchen.media.ffmpeg.PictureFit;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacpp.BytePointer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -32,6 +35,8 @@ final class ProfileChannel implements AutoCloseable {
     enum Mode { COPY, ENCODE }
 
     private static final Logger log = LoggerFactory.getLogger(ProfileChannel.class);
+    /** Longest a frame of a catch-up waits for room in the queue. */
+    static final long CATCH_UP_WAIT_MILLIS = 500;
 
     private record Work(Mode switchTo, AVCodecParameters video, AVCodecParameters audio, AVFrame frame, boolean audioFrame,
                         long ptsMillis, AVPacket packet) {
@@ -52,14 +57,10 @@ final class ProfileChannel implements AutoCloseable {
     private volatile double fps = 25;
 
     // owned by the channel thread
-    private VideoEncoder videoEncoder;
-    private AudioEncoder audioEncoder;
+    private H264Encoder videoEncoder;
+    private AacEncoder audioEncoder;
     private Mode activeMode = Mode.ENCODE;
-    private final Object parametersLock = new Object();
-    private AVCodecParameters currentVideo;
-    private AVCodecParameters currentAudio;
-    private boolean announceVideo;
-    private boolean announceAudio;
+    private final ChannelParameters parameters = new ChannelParameters();
     private boolean waitForIngestKeyframe;
     private boolean forceKeyframe;
 
@@ -102,14 +103,6 @@ final class ProfileChannel implements AutoCloseable {
         return !destinations.isEmpty();
     }
 
-    /** Whether the ingest can be sent as it is: H.264 of the profile's size and AAC stereo at its rate. */
-    boolean matches(IngestInfo ingest) {
-        return ingest.videoCodec() == avcodec.AV_CODEC_ID_H264 && ingest.width() == profile.width()
-                && ingest.height() == profile.height() && ingest.audioCodec() == avcodec.AV_CODEC_ID_AAC
-                && ingest.audioSampleRate() == profile.audioSampleRate() && ingest.audioChannels() == 2
-                && (ingest.videoBitrate() <= 0 || ingest.videoBitrate() <= profile.videoBitrateKbps() * 1000L);
-    }
-
     /** Program thread: from now on, send the ingest as it is ({@code COPY}, with its parameters) or encode. */
     void switchTo(Mode newMode, AVCodecParameters ingestVideo, AVCodecParameters ingestAudio, double sourceFps) {
         mode = newMode;
@@ -119,20 +112,33 @@ final class ProfileChannel implements AutoCloseable {
         AVCodecParameters v = null;
         AVCodecParameters a = null;
         if (newMode == Mode.COPY) {
-            v = copy(ingestVideo);
-            a = copy(ingestAudio);
+            v = CodecParameters.copy(ingestVideo);
+            a = CodecParameters.copy(ingestAudio);
         }
         enqueueControl(new Work(newMode, v, a, null, false, 0, null));
     }
 
-    /** Program thread: a decoded picture or audio frame (borrowed) at program time {@code ptsMillis}. */
-    void offerFrame(AVFrame frame, boolean audio, long ptsMillis) {
+    /**
+     * Program thread: a decoded picture or audio frame (borrowed) at program time {@code ptsMillis}. A full queue drops
+     * it (the encoder is short of CPU), unless the program is catching up ({@code catchingUp}): then it waits up to
+     * {@link #CATCH_UP_WAIT_MILLIS} for room, because the frames come faster than real time and dropping them would cut
+     * a hole into the stream that no shortage of CPU caused.
+     */
+    void offerFrame(AVFrame frame, boolean audio, long ptsMillis, boolean catchingUp) {
         if (mode != Mode.ENCODE || !running) {
             return;
         }
-        AVFrame ref = avutil.av_frame_clone(frame);
-        if (!work.offer(new Work(null, null, null, ref, audio, ptsMillis, null))) {
-            avutil.av_frame_free(ref);
+        AVFrame ref = Frames.reference(frame);
+        Work item = new Work(null, null, null, ref, audio, ptsMillis, null);
+        boolean queued;
+        try {
+            queued = catchingUp ? work.offer(item, CATCH_UP_WAIT_MILLIS, TimeUnit.MILLISECONDS) : work.offer(item);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            queued = false;
+        }
+        if (!queued) {
+            Frames.free(ref);
             droppedFrames.incrementAndGet();
         }
     }
@@ -142,9 +148,9 @@ final class ProfileChannel implements AutoCloseable {
         if (mode != Mode.COPY || !running) {
             return;
         }
-        AVPacket ref = avcodec.av_packet_clone(packet);
+        AVPacket ref = Packets.reference(packet);
         if (!work.offer(new Work(null, null, null, null, false, 0, ref))) {
-            avcodec.av_packet_free(ref);
+            Packets.free(ref);
             droppedFrames.incrementAndGet();
         }
     }
@@ -155,17 +161,7 @@ final class ProfileChannel implements AutoCloseable {
 
     /** Copies of the parameters destinations must open their connection with (the caller frees them). */
     AVCodecParameters[] parametersSnapshot(long timeoutMillis) throws InterruptedException {
-        long until = System.currentTimeMillis() + timeoutMillis;
-        synchronized (parametersLock) {
-            while (currentVideo == null) {
-                long left = until - System.currentTimeMillis();
-                if (left <= 0) {
-                    return null;
-                }
-                parametersLock.wait(left);
-            }
-            return new AVCodecParameters[]{copy(currentVideo), copy(currentAudio)};
-        }
+        return parameters.snapshot(timeoutMillis);
     }
 
     private void run() {
@@ -189,7 +185,7 @@ final class ProfileChannel implements AutoCloseable {
                 } else if (item.frame() != null) {
                     encode(item);
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 log.warn("Profile {}: {}", name, LiveSecrets.redact(String.valueOf(e.getMessage())));
             } finally {
                 release(item);
@@ -200,31 +196,34 @@ final class ProfileChannel implements AutoCloseable {
             release(rest);
         }
         while ((rest = controls.poll()) != null) {
-            free(rest.video());
-            free(rest.audio());
+            CodecParameters.free(rest.video());
+            CodecParameters.free(rest.audio());
         }
         closeEncoders();
     }
 
-    private void applySwitch(Work item) throws IOException {
+    private void applySwitch(Work item) {
         activeMode = item.switchTo();
         if (activeMode == Mode.COPY) {
             closeEncoders();
-            setParameters(item.video(), item.audio());
+            parameters.set(item.video(), item.audio());
             waitForIngestKeyframe = true;
         } else {
             openEncoders();
-            setParameters(copy(videoEncoder.parameters()), copy(audioEncoder.parameters()));
+            parameters.set(CodecParameters.copy(videoEncoder.parameters()),
+                    CodecParameters.copy(audioEncoder.parameters()));
             forceKeyframe = true;
         }
-        announceVideo = true;
-        announceAudio = true;
     }
 
-    private void openEncoders() throws IOException {
+    private void openEncoders() {
         if (videoEncoder == null) {
-            videoEncoder = new VideoEncoder(profile, fps, x264Preset);
-            audioEncoder = new AudioEncoder(profile);
+            int rate = (int) Math.round(fps);
+            H264Settings x264 = H264Settings.live(x264Preset, profile.videoBitrateKbps() * 1000L,
+                    rate * profile.keyframeSeconds());
+            videoEncoder = new H264Encoder(profile.width(), profile.height(), fit(profile), fps, x264, profile.label(),
+                    LiveStreams.VIDEO);
+            audioEncoder = new AacEncoder(profile.audioSampleRate(), profile.audioBitrateKbps() * 1000L, LiveStreams.AUDIO);
             log.info("Profile {}: encoder opened", name);
         }
     }
@@ -238,23 +237,13 @@ final class ProfileChannel implements AutoCloseable {
         }
     }
 
-    private void setParameters(AVCodecParameters video, AVCodecParameters audio) {
-        synchronized (parametersLock) {
-            free(currentVideo);
-            free(currentAudio);
-            currentVideo = video;
-            currentAudio = audio;
-            parametersLock.notifyAll();
-        }
-    }
-
     private void sendIngestPacket(AVPacket packet) {
         if (activeMode != Mode.COPY) {
             return;
         }
         boolean video = packet.stream_index() == LiveStreams.VIDEO;
         if (waitForIngestKeyframe) {
-            if (!video || (packet.flags() & avcodec.AV_PKT_FLAG_KEY) == 0) {
+            if (!video || !Packets.isKeyframe(packet)) {
                 return;
             }
             waitForIngestKeyframe = false;
@@ -262,7 +251,7 @@ final class ProfileChannel implements AutoCloseable {
         publish(packet);
     }
 
-    private void encode(Work item) throws IOException {
+    private void encode(Work item) {
         if (activeMode != Mode.ENCODE || videoEncoder == null) {
             return;
         }
@@ -278,54 +267,20 @@ final class ProfileChannel implements AutoCloseable {
 
     /** Hands a packet (borrowed) to every destination of the profile. */
     private void publish(AVPacket packet) {
-        boolean video = packet.stream_index() == LiveStreams.VIDEO;
-        if (video && announceVideo) {
-            announce(packet, currentVideo);
-            announceVideo = false;
-        } else if (!video && announceAudio) {
-            announce(packet, currentAudio);
-            announceAudio = false;
-        }
+        parameters.announceIfFirst(packet);
         for (Destination destination : destinations) {
             destination.accept(packet);
         }
     }
 
-    private void announce(AVPacket packet, AVCodecParameters parameters) {
-        synchronized (parametersLock) {
-            if (parameters == null || parameters.extradata_size() <= 0) {
-                return;
-            }
-            BytePointer side = avcodec.av_packet_new_side_data(packet, avcodec.AV_PKT_DATA_NEW_EXTRADATA,
-                    parameters.extradata_size());
-            if (side != null && !side.isNull()) {
-                org.bytedeco.javacpp.Pointer.memcpy(side, parameters.extradata(), parameters.extradata_size());
-            }
-        }
+    /** Live profiles crop or pad ("blur-pad" needs a filter graph per picture: padded here). */
+    private static PictureFit fit(OutputProfile profile) {
+        return "crop".equals(profile.fit()) ? PictureFit.CROP : PictureFit.PAD;
     }
 
     private static void release(Work item) {
-        if (item.frame() != null) {
-            avutil.av_frame_free(item.frame());
-        }
-        if (item.packet() != null) {
-            avcodec.av_packet_free(item.packet());
-        }
-    }
-
-    static AVCodecParameters copy(AVCodecParameters source) {
-        if (source == null) {
-            return null;
-        }
-        AVCodecParameters copy = avcodec.avcodec_parameters_alloc();
-        avcodec.avcodec_parameters_copy(copy, source);
-        return copy;
-    }
-
-    static void free(AVCodecParameters parameters) {
-        if (parameters != null) {
-            avcodec.avcodec_parameters_free(parameters);
-        }
+        Frames.free(item.frame());
+        Packets.free(item.packet());
     }
 
     @Override
@@ -337,11 +292,6 @@ final class ProfileChannel implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        synchronized (parametersLock) {
-            free(currentVideo);
-            free(currentAudio);
-            currentVideo = null;
-            currentAudio = null;
-        }
+        parameters.close();
     }
 }

@@ -1,22 +1,22 @@
 package io.centralkitchen.media.live;
 
-import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import io.centralkitchen.media.ffmpeg.Demuxer;
+import io.centralkitchen.media.ffmpeg.Packets;
+import io.centralkitchen.media.ffmpeg.StreamDecoder;
+import io.centralkitchen.media.ffmpeg.Timestamps;
+import io.centralkitchen.media.recording.Recorder;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.ffmpeg.global.avutil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A show's program: the studio feed while there is one, the slate while there is none, on one continuous timeline
@@ -31,13 +31,11 @@ final class ProgramFeed implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProgramFeed.class);
 
     private final String showId;
-    private final Slate slate;
     private final Recorder recorder;
     private final BlockingQueue<IngestSession> pending = new LinkedBlockingQueue<>();
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final List<ProfileChannel> channels = new ArrayList<>();
-    private final AVPacket packet = avcodec.av_packet_alloc();
-    private final AVPacket scratch = avcodec.av_packet_alloc();
+    private final AVPacket packet = Packets.alloc();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile State state = State.WAITING;
@@ -47,26 +45,19 @@ final class ProgramFeed implements AutoCloseable {
 
     // the current ingest session (program thread only)
     private IngestSession session;
-    private Decoder videoDecoder;
-    private Decoder audioDecoder;
-    private AnnexB annexB;
-    private AVCodecParameters audioParameters;
-    private long offsetMillis;
-    private boolean offsetKnown;
-    private long sessionWallStart;
-    private long sessionFirstMillis;
+    private IngestStreams streams;
+    private final SessionClock clock = new SessionClock();
     private double fps = 25;
-    private long silenceStart;
-    private long silenceSamples = -1;
+    private final SilenceTrack silence;
     private final SlateClock slateClock;
     private final int slateFps;
 
     ProgramFeed(String showId, Slate slate, Recorder recorder, int slateFps) {
         this.showId = showId;
-        this.slate = slate;
         this.recorder = recorder;
         this.slateFps = slateFps;
         this.slateClock = new SlateClock(slate, slateFps);
+        this.silence = new SilenceTrack(slate);
         this.thread = new Thread(this::run, "live-program-" + showId);
         thread.setDaemon(true);
     }
@@ -105,8 +96,8 @@ final class ProgramFeed implements AutoCloseable {
     /** Program thread: a profile joins the program (mid-stream) in the mode the current feed allows. */
     void attach(ProfileChannel channel) {
         channels.add(channel);
-        if (session != null && channel.matches(info(session.demuxer()))) {
-            channel.switchTo(ProfileChannel.Mode.COPY, annexB.parameters(), audioParameters, fps);
+        if (session != null && streams.info().sendableAs(channel.profile())) {
+            channel.switchTo(ProfileChannel.Mode.COPY, streams.videoParameters(), streams.audioParameters(), fps);
         } else {
             channel.switchTo(ProfileChannel.Mode.ENCODE, null, null, fps);
         }
@@ -136,8 +127,10 @@ final class ProgramFeed implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 break;
-            } catch (IOException | RuntimeException e) {
-                log.warn("Show {}: ingest {} lost: {}", showId, ingestDescription, LiveSecrets.redact(e.getMessage()));
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.warn("Show {}: ingest {} lost: {}", showId, ingestDescription, LiveSecrets.redact(e.getMessage()));
+                }
                 if (session != null) {
                     endSession();
                 }
@@ -155,40 +148,28 @@ final class ProgramFeed implements AutoCloseable {
 
     // ------------------------------------------------------------------ ingest
 
-    private static IngestInfo info(Demuxer demuxer) {
-        AVCodecParameters v = demuxer.parameters(demuxer.videoIndex());
-        AVCodecParameters a = demuxer.audioIndex() >= 0 ? demuxer.parameters(demuxer.audioIndex()) : null;
-        return new IngestInfo(v.codec_id(), v.width(), v.height(), v.bit_rate(), demuxer.fps(),
-                a == null ? -1 : a.codec_id(), a == null ? 0 : a.sample_rate(), a == null ? 0 : a.ch_layout().nb_channels());
-    }
-
-    private void startSession(IngestSession next) throws IOException {
+    private void startSession(IngestSession next) {
         session = next;
         Demuxer demuxer = next.demuxer();
         ingestDescription = demuxer.description();
         try {
-            annexB = new AnnexB(demuxer.parameters(demuxer.videoIndex()), LiveStreams.MILLIS);
-            videoDecoder = new Decoder(demuxer.parameters(demuxer.videoIndex()), "video");
-            if (demuxer.audioIndex() >= 0) {
-                audioParameters = demuxer.parameters(demuxer.audioIndex());
-                audioDecoder = new Decoder(audioParameters, "audio");
-            }
-        } catch (IOException e) {
+            streams = new IngestStreams(demuxer);
+        } catch (RuntimeException e) {
             endSession();
             throw e;
         }
-        IngestInfo info = info(demuxer);
+        IngestInfo info = streams.info();
         fps = info.fps();
         for (ProfileChannel channel : channels) {
-            boolean copy = channel.matches(info);
+            boolean copy = info.sendableAs(channel.profile());
             channel.switchTo(copy ? ProfileChannel.Mode.COPY : ProfileChannel.Mode.ENCODE,
-                    annexB.parameters(), audioParameters, fps);
+                    streams.videoParameters(), streams.audioParameters(), fps);
         }
         if (recorder != null) {
-            recorder.startSession(annexB.parameters(), audioParameters);
+            recorder.startSession(streams.videoParameters(), streams.audioParameters());
         }
-        offsetKnown = false;
-        silenceSamples = -1;
+        clock.restart();
+        silence.restart();
         state = State.LIVE;
         switches++;
         log.info("Show {}: on air from {} ({}x{} {} fps)", showId, ingestDescription, info.width(), info.height(), info.fps());
@@ -199,19 +180,10 @@ final class ProgramFeed implements AutoCloseable {
             session.end();
         }
         session = null;
-        if (videoDecoder != null) {
-            videoDecoder.close();
+        if (streams != null) {
+            streams.close();
+            streams = null;
         }
-        if (audioDecoder != null) {
-            audioDecoder.close();
-        }
-        if (annexB != null) {
-            annexB.close();
-        }
-        videoDecoder = null;
-        audioDecoder = null;
-        annexB = null;
-        audioParameters = null;
         if (recorder != null) {
             recorder.endSession();
         }
@@ -220,7 +192,7 @@ final class ProgramFeed implements AutoCloseable {
         }
     }
 
-    private void readOne() throws IOException {
+    private void readOne() {
         Demuxer demuxer = session.demuxer();
         if (!demuxer.read(packet)) {
             log.info("Show {}: ingest {} ended", showId, ingestDescription);
@@ -230,55 +202,41 @@ final class ProgramFeed implements AutoCloseable {
         int index = packet.stream_index();
         boolean video = index == demuxer.videoIndex();
         if (!video && index != demuxer.audioIndex()) {
-            avcodec.av_packet_unref(packet);
+            Packets.unref(packet);
             return;
         }
         AVRational timeBase = demuxer.timeBase(index);
-        avcodec.av_packet_rescale_ts(packet, timeBase, LiveStreams.MILLIS);
-        long ts = AnnexB.ts(packet);
-        if (ts == avutil.AV_NOPTS_VALUE) {
-            avcodec.av_packet_unref(packet);
+        Packets.rescale(packet, timeBase, LiveStreams.MILLIS);
+        long ts = Packets.decodingTime(packet);
+        if (!Timestamps.isSet(ts)) {
+            Packets.unref(packet);
             return;
         }
-        if (!offsetKnown) {
-            // the new feed continues the program where the slate (or the last feed) left it
-            offsetMillis = (lastProgramMillis < 0 ? 0 : lastProgramMillis + frameMillis()) - ts;
-            offsetKnown = true;
-            sessionWallStart = System.nanoTime();
-            sessionFirstMillis = ts + offsetMillis;
-        }
-        shift(packet, offsetMillis);
-        long programTs = ts + offsetMillis;
+        // the new feed continues the program where the slate (or the last feed) left it
+        long programTs = clock.toProgram(ts, lastProgramMillis < 0 ? 0 : lastProgramMillis + frameMillis());
+        Packets.shift(packet, clock.offset());
         if (session.paced()) {
-            pace(programTs);
+            clock.pace(programTs, () -> running);
         }
         packet.stream_index(video ? LiveStreams.VIDEO : LiveStreams.AUDIO);
         boolean someEncode = channels.stream().anyMatch(c -> c.mode() == ProfileChannel.Mode.ENCODE);
         if (someEncode) {
-            Decoder decoder = video ? videoDecoder : audioDecoder;
-            decoder.decode(packet, frame -> offerFrame(frame, !video, frame.pts()));
+            StreamDecoder decoder = streams.decoder(video);
+            boolean catchingUp = clock.catchingUp(programTs);
+            decoder.decode(packet, frame -> {
+                frame.pts(frame.best_effort_timestamp());
+                offerFrame(frame, !video, frame.pts(), catchingUp);
+            });
         }
         if (video) {
             lastProgramMillis = Math.max(lastProgramMillis, programTs);
-            if (audioDecoder == null) {
-                silenceUpTo(programTs + frameMillis());
+            if (!streams.hasAudio()) {
+                silence.upTo(programTs + frameMillis(), frameMillis(), (f, audio, pts) -> offerFrame(f, audio, pts, false));
             }
-            annexB.convert(packet, scratch, this::offerIngestPacket);
+            streams.annexB().convert(packet, this::offerIngestPacket);
         } else {
             offerIngestPacket(packet);
-            avcodec.av_packet_unref(packet);
-        }
-    }
-
-    /** A feed without sound still gives the platforms an audio track: silence, as under the slate. */
-    private void silenceUpTo(long programMillis) {
-        if (silenceSamples < 0) {
-            silenceStart = programMillis - frameMillis();
-            silenceSamples = 0;
-        }
-        while (silenceStart + silenceSamples * 1000 / Slate.SAMPLE_RATE < programMillis) {
-            offerFrame(slate.silence(), true, silenceStart + silenceSamples * 1000 / Slate.SAMPLE_RATE);
-            silenceSamples += Slate.SAMPLES_PER_FRAME;
+            Packets.unref(packet);
         }
     }
 
@@ -291,27 +249,9 @@ final class ProgramFeed implements AutoCloseable {
         }
     }
 
-    private void offerFrame(AVFrame frame, boolean audio, long ptsMillis) {
+    private void offerFrame(AVFrame frame, boolean audio, long ptsMillis, boolean catchingUp) {
         for (ProfileChannel channel : channels) {
-            channel.offerFrame(frame, audio, ptsMillis);
-        }
-    }
-
-    private static void shift(AVPacket p, long offset) {
-        if (p.pts() != avutil.AV_NOPTS_VALUE) {
-            p.pts(p.pts() + offset);
-        }
-        if (p.dts() != avutil.AV_NOPTS_VALUE) {
-            p.dts(p.dts() + offset);
-        }
-    }
-
-    /** Files play at their own pace, not as fast as they can be read. */
-    private void pace(long programTs) {
-        long due = sessionWallStart + (programTs - sessionFirstMillis) * 1_000_000L;
-        long wait;
-        while (running && (wait = due - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(Math.min(wait, 50_000_000L));
+            channel.offerFrame(frame, audio, ptsMillis, catchingUp);
         }
     }
 
@@ -335,7 +275,7 @@ final class ProgramFeed implements AutoCloseable {
     }
 
     private void emitSlate() {
-        long last = slateClock.emitDue(this::offerFrame);
+        long last = slateClock.emitDue((frame, audio, pts) -> offerFrame(frame, audio, pts, false));
         if (last >= 0) {
             lastProgramMillis = last;
         }
@@ -353,7 +293,6 @@ final class ProgramFeed implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        avcodec.av_packet_free(packet);
-        avcodec.av_packet_free(scratch);
+        Packets.free(packet);
     }
 }

@@ -1,25 +1,17 @@
 package io.centralkitchen.media.live;
 
-import io.centralkitchen.media.ffmpeg.AvError;
+import io.centralkitchen.media.ffmpeg.Frames;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.ffmpeg.global.swscale;
-import org.bytedeco.ffmpeg.swscale.SwsContext;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.IntPointer;
-import org.bytedeco.javacpp.PointerPointer;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.io.File;
 import java.io.IOException;
+import javax.imageio.ImageIO;
 
 /**
  * What the platforms receive while the studio feed is away: a still picture (a configured image, or a generated
@@ -37,12 +29,8 @@ final class Slate implements AutoCloseable {
 
     Slate(String imageFile, String text, String title) throws IOException {
         BufferedImage card = imageFile != null && !imageFile.isBlank() ? load(imageFile) : card(text, title);
-        picture = toYuv(card);
-        silence = avutil.av_frame_alloc();
-        silence.format(avutil.AV_SAMPLE_FMT_FLTP).sample_rate(SAMPLE_RATE).nb_samples(SAMPLES_PER_FRAME);
-        avutil.av_channel_layout_default(silence.ch_layout(), 2);
-        AvError.check(avutil.av_frame_get_buffer(silence, 0), "Cannot allocate the slate's silence");
-        avutil.av_samples_set_silence(silence.data(), 0, SAMPLES_PER_FRAME, 2, avutil.AV_SAMPLE_FMT_FLTP);
+        picture = Frames.fromImage(card);
+        silence = Frames.silence(SAMPLE_RATE, SAMPLES_PER_FRAME);
     }
 
     AVFrame picture() {
@@ -85,29 +73,9 @@ final class Slate implements AutoCloseable {
         g.drawString(text, (WIDTH - metrics.stringWidth(text)) / 2, y);
     }
 
-    private static AVFrame toYuv(BufferedImage image) throws IOException {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        AVFrame frame = avutil.av_frame_alloc();
-        frame.format(avutil.AV_PIX_FMT_YUV420P).width(w).height(h);
-        AvError.check(avutil.av_frame_get_buffer(frame, 0), "Cannot allocate the slate picture");
-        byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        SwsContext sws = swscale.sws_getContext(w, h, avutil.AV_PIX_FMT_BGR24, w, h, avutil.AV_PIX_FMT_YUV420P,
-                swscale.SWS_BILINEAR, null, null, (DoublePointer) null);
-        // sws_scale reads four plane pointers and strides, whatever the format
-        try (BytePointer source = new BytePointer(bgr); PointerPointer<?> src = new PointerPointer<>(4);
-             IntPointer stride = new IntPointer(new int[]{w * 3, 0, 0, 0})) {
-            src.put(0, source);
-            swscale.sws_scale(sws, src, stride, 0, h, frame.data(), frame.linesize());
-        } finally {
-            swscale.sws_freeContext(sws);
-        }
-        return frame;
-    }
-
     @Override
     public void close() {
-        avutil.av_frame_free(picture);
-        avutil.av_frame_free(silence);
+        Frames.free(picture);
+        Frames.free(silence);
     }
 }

@@ -5,13 +5,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Which muxer an output file gets, and the options every output of that kind needs. */
-final class Containers {
+public final class Containers {
 
     private Containers() {
     }
 
     /** The muxer for a file name: mp4 unless the extension says flv, mov, mkv or ts. */
-    static String formatFor(Path file) {
+    public static String formatFor(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".flv")) {
             return "flv";
@@ -29,7 +29,7 @@ final class Containers {
     }
 
     /** MP4/MOV for the web: the index goes first so playback starts before the download ends. */
-    static Map<String, String> muxerOptions(String format) {
+    public static Map<String, String> muxerOptions(String format) {
         return format.equals("mp4") || format.equals("mov") ? Map.of("movflags", "+faststart") : Map.of();
     }
 }

@@ -3,14 +3,11 @@ package io.centralkitchen.media.ops;
 import io.centralkitchen.media.ffmpeg.Demuxer;
 import io.centralkitchen.media.ffmpeg.FFmpegException;
 import io.centralkitchen.media.ffmpeg.Muxer;
+import io.centralkitchen.media.ffmpeg.Packets;
 import io.centralkitchen.media.ffmpeg.Timestamps;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 
 import java.nio.file.Path;
-
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 
 /**
  * The instant clip: a time range taken without re-encoding. It starts at the keyframe at or before the in-point (so
@@ -43,7 +40,7 @@ public final class CopyClip {
             boolean videoDone = false;
             boolean audioDone = !in.hasAudio();
             long lastVideoEnd = 0;
-            AVPacket packet = av_packet_alloc();
+            AVPacket packet = Packets.alloc();
             try {
                 while (!(videoDone && audioDone) && in.read(packet)) {
                     int index = packet.stream_index();
@@ -52,7 +49,7 @@ public final class CopyClip {
                                 in.video().time_base());
                         if (!started) {
                             // Generic seeking (FLV without an index) may land before the keyframe: skip to it.
-                            if ((packet.flags() & AV_PKT_FLAG_KEY) == 0) {
+                            if (!Packets.isKeyframe(packet)) {
                                 continue;
                             }
                             started = true;
@@ -81,7 +78,7 @@ public final class CopyClip {
                     }
                 }
             } finally {
-                av_packet_free(packet);
+                Packets.free(packet);
             }
             out.finish();
             progress.done();

@@ -1,6 +1,7 @@
 package io.centralkitchen.media.ops;
 
-import io.centralkitchen.media.ffmpeg.H264Nal;
+import io.centralkitchen.media.ffmpeg.H264Bitstream;
+import io.centralkitchen.media.ffmpeg.H264Settings;
 import io.centralkitchen.media.ffmpeg.Muxer;
 import io.centralkitchen.media.ffmpeg.Packets;
 import io.centralkitchen.media.ffmpeg.StreamDecoder;
@@ -13,18 +14,10 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_H264_BASELINE;
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_H264_CONSTRAINED_BASELINE;
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_H264_HIGH;
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_H264_MAIN;
 import static org.bytedeco.ffmpeg.global.avcodec.av_new_packet;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
 
 /**
@@ -122,10 +115,10 @@ final class EdgeWriter implements AutoCloseable {
 
     private void collect(AVPacket packet, Muxer out) {
         byte[] data = Packets.data(packet);
-        if (H264Nal.isAvcc(extradata)) {
-            data = H264Nal.lengthPrefixed(H264Nal.splitAnnexB(data), H264Nal.lengthSize(extradata));
+        if (H264Bitstream.isAvcc(extradata)) {
+            data = H264Bitstream.lengthPrefixed(H264Bitstream.splitAnnexB(data), H264Bitstream.lengthSize(extradata));
         }
-        Encoded e = new Encoded(data, packet.pts(), (packet.flags() & AV_PKT_FLAG_KEY) != 0,
+        Encoded e = new Encoded(data, packet.pts(), Packets.isKeyframe(packet),
                 packet.duration() > 0 ? packet.duration() : frameTicks);
         if (delay < 0) {
             pending.add(e);
@@ -135,7 +128,7 @@ final class EdgeWriter implements AutoCloseable {
     }
 
     private void write(Encoded e, Muxer out) {
-        AVPacket packet = av_packet_alloc();
+        AVPacket packet = Packets.alloc();
         try {
             av_new_packet(packet, e.data().length);
             packet.data().put(e.data(), 0, e.data().length);
@@ -147,7 +140,7 @@ final class EdgeWriter implements AutoCloseable {
             lastEnd = Math.max(lastEnd, Timestamps.toMicros(e.pts() - shift + e.duration(), video.time_base()));
             out.write(packet);
         } finally {
-            av_packet_free(packet);
+            Packets.free(packet);
         }
     }
 
@@ -165,33 +158,13 @@ final class EdgeWriter implements AutoCloseable {
             c.framerate(video.avg_frame_rate());
             frameTicks = Timestamps.rescale(1, org.bytedeco.ffmpeg.global.avutil.av_inv_q(video.avg_frame_rate()), video.time_base());
         }
-        c.max_b_frames(0);
-        c.gop_size(100_000); // one IDR at the start of the edge is enough
         c.color_range(p.color_range());
         c.colorspace(p.color_space());
         c.color_primaries(p.color_primaries());
         c.color_trc(p.color_trc());
-        Map<String, String> options = new LinkedHashMap<>();
-        options.put("preset", encoding.preset());
-        options.put("crf", Integer.toString(encoding.crf()));
-        String profile = x264Profile(p.profile());
-        if (profile != null) {
-            options.put("profile", profile);
-        }
-        if (p.level() > 0) {
-            options.put("level", (p.level() / 10) + "." + (p.level() % 10));
-        }
-        encoder.open(options);
-    }
-
-    private static String x264Profile(int profile) {
-        if (profile == AV_PROFILE_H264_BASELINE || profile == AV_PROFILE_H264_CONSTRAINED_BASELINE) {
-            return "baseline";
-        }
-        if (profile == AV_PROFILE_H264_MAIN) {
-            return "main";
-        }
-        return profile == AV_PROFILE_H264_HIGH ? "high" : null;
+        H264Settings x264 = H264Settings.edge(encoding.preset(), encoding.crf(), p);
+        x264.applyTo(c);
+        encoder.open(x264.options());
     }
 
     long lastEnd() {

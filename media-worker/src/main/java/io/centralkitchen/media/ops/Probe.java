@@ -2,6 +2,7 @@ package io.centralkitchen.media.ops;
 
 import io.centralkitchen.media.ffmpeg.Demuxer;
 import io.centralkitchen.media.ffmpeg.FFmpegException;
+import io.centralkitchen.media.ffmpeg.Packets;
 import io.centralkitchen.media.ffmpeg.StreamDecoder;
 import io.centralkitchen.media.ffmpeg.Timestamps;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
@@ -17,9 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entries_count;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entry;
@@ -107,16 +105,16 @@ public final class Probe {
                 }
             }
         } else {
-            AVPacket packet = av_packet_alloc();
+            AVPacket packet = Packets.alloc();
             try {
                 while (readOrTruncated(in, packet)) {
-                    if (packet.stream_index() == in.videoIndex() && (packet.flags() & AV_PKT_FLAG_KEY) != 0) {
+                    if (packet.stream_index() == in.videoIndex() && Packets.isKeyframe(packet)) {
                         long pts = Timestamps.isSet(packet.pts()) ? packet.pts() : packet.dts();
                         found.add(Timestamps.toMicros(pts, video.time_base()));
                     }
                 }
             } finally {
-                av_packet_free(packet);
+                Packets.free(packet);
             }
             in.seekToKeyframeBefore(0);
         }
@@ -126,17 +124,17 @@ public final class Probe {
 
     /** PTS minus DTS of the first video keyframe: how long B-frame reordering delays display. */
     private static long reorderDelayMicros(Demuxer in) {
-        AVPacket packet = av_packet_alloc();
+        AVPacket packet = Packets.alloc();
         try {
             while (readOrTruncated(in, packet)) {
-                if (packet.stream_index() == in.videoIndex() && (packet.flags() & AV_PKT_FLAG_KEY) != 0
+                if (packet.stream_index() == in.videoIndex() && Packets.isKeyframe(packet)
                         && Timestamps.isSet(packet.pts()) && Timestamps.isSet(packet.dts())) {
                     return Timestamps.toMicros(packet.pts() - packet.dts(), in.video().time_base());
                 }
             }
             return 0;
         } finally {
-            av_packet_free(packet);
+            Packets.free(packet);
             in.seekToKeyframeBefore(0);
         }
     }
@@ -150,7 +148,7 @@ public final class Probe {
     }
 
     private static void checkFirstPictureDecodes(Demuxer in, Path file) {
-        AVPacket packet = av_packet_alloc();
+        AVPacket packet = Packets.alloc();
         boolean[] decoded = {false};
         try (StreamDecoder decoder = new StreamDecoder(in.video())) {
             int packets = 0;
@@ -167,7 +165,7 @@ public final class Probe {
             throw new MediaInvalidException("The video of " + file.getFileName() + " cannot be decoded (FFmpeg: "
                     + FFmpegException.describe(e.code()) + "): the file is corrupt. Upload an intact copy.", e);
         } finally {
-            av_packet_free(packet);
+            Packets.free(packet);
         }
         if (!decoded[0]) {
             throw new MediaInvalidException("No picture of " + file.getFileName() + " can be decoded: the video stream is "
@@ -184,7 +182,7 @@ public final class Probe {
         AVStream video = in.video();
         double frame = 1e6 / Math.max(1, av_q2d(video.avg_frame_rate()));
         long lastPts = Long.MIN_VALUE;
-        AVPacket packet = av_packet_alloc();
+        AVPacket packet = Packets.alloc();
         try {
             in.seekToKeyframeBefore(lastKey);
             while (readOrTruncated(in, packet)) {
@@ -194,7 +192,7 @@ public final class Probe {
             }
             in.seekToKeyframeBefore(0);
         } finally {
-            av_packet_free(packet);
+            Packets.free(packet);
         }
         long start = Math.max(0, Timestamps.toMicros(Math.max(0, video.start_time()), video.time_base()));
         long videoEnd = Timestamps.isSet(video.duration()) && video.duration() > 0

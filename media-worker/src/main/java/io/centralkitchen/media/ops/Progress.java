@@ -6,16 +6,16 @@ import java.util.concurrent.CancellationException;
  * Progress of one operation: forwards whole-percent changes to a listener and is the point where a long operation
  * notices that its thread was interrupted (a worker shutting down, a lost lock) and stops.
  */
-final class Progress {
+public final class Progress {
 
     private final ProgressListener listener;
     private int lastPercent = -1;
 
-    Progress(ProgressListener listener) {
+    public Progress(ProgressListener listener) {
         this.listener = listener == null ? ProgressListener.NONE : listener;
     }
 
-    void update(double fraction) {
+    public void update(double fraction) {
         if (Thread.currentThread().isInterrupted()) {
             throw new CancellationException("Media operation interrupted");
         }
@@ -26,7 +26,7 @@ final class Progress {
         }
     }
 
-    void done() {
+    public void done() {
         update(1.0);
     }
 }

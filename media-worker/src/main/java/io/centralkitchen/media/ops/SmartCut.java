@@ -2,10 +2,9 @@ package io.centralkitchen.media.ops;
 
 import io.centralkitchen.media.ffmpeg.Demuxer;
 import io.centralkitchen.media.ffmpeg.FFmpegException;
-import io.centralkitchen.media.ffmpeg.H264Nal;
+import io.centralkitchen.media.ffmpeg.H264Bitstream;
 import io.centralkitchen.media.ffmpeg.Muxer;
 import io.centralkitchen.media.ffmpeg.Packets;
-import io.centralkitchen.media.ffmpeg.StreamDecoder;
 import io.centralkitchen.media.ffmpeg.Timestamps;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -15,9 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P;
 
@@ -67,7 +63,7 @@ public final class SmartCut {
             boolean middleStarted = false;
             long copiedEnd = 0;
             boolean audioDone = !in.hasAudio();
-            AVPacket packet = av_packet_alloc();
+            AVPacket packet = Packets.alloc();
             try {
                 while (!(phase == Phase.DONE && audioDone) && in.read(packet)) {
                     int index = packet.stream_index();
@@ -86,7 +82,7 @@ public final class SmartCut {
                     }
                     long pts = Timestamps.toMicros(packet.pts(), video.time_base());
                     long dts = Timestamps.toMicros(Timestamps.isSet(packet.dts()) ? packet.dts() : packet.pts(), video.time_base());
-                    boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
+                    boolean key = Packets.isKeyframe(packet);
                     progress.update((double) (dts - inAbs) / (outAbs - inAbs));
                     if (phase == Phase.HEAD && plan.hasMiddle() && key && Math.abs(pts - (origin + plan.middleStart())) <= halfFrame) {
                         // The copied middle decides the DTS delay (B-frames) the re-encoded head must line up with.
@@ -109,7 +105,7 @@ public final class SmartCut {
                             }
                         }
                         case MIDDLE -> {
-                            if (!middleStarted && !plan.headEmpty() && H264Nal.isAvcc(extradata)) {
+                            if (!middleStarted && !plan.headEmpty() && H264Bitstream.isAvcc(extradata)) {
                                 prependParameterSets(packet, extradata);
                             }
                             middleStarted = true;
@@ -127,7 +123,7 @@ public final class SmartCut {
                     edges.finish(out, inAbs, outAbs); // the source ended before the out-point's next packet
                 }
             } finally {
-                av_packet_free(packet);
+                Packets.free(packet);
                 edges.close();
             }
             out.finish();
@@ -200,7 +196,7 @@ public final class SmartCut {
 
     /** The source's SPS/PPS in front of the first copied keyframe: the head's in-band parameter sets replaced them. */
     private static void prependParameterSets(AVPacket packet, byte[] avcc) {
-        byte[] sets = H264Nal.lengthPrefixed(H264Nal.parameterSets(avcc), H264Nal.lengthSize(avcc));
+        byte[] sets = H264Bitstream.lengthPrefixed(H264Bitstream.parameterSets(avcc), H264Bitstream.lengthSize(avcc));
         byte[] data = Packets.data(packet);
         byte[] joined = new byte[sets.length + data.length];
         System.arraycopy(sets, 0, joined, 0, sets.length);

@@ -29,6 +29,11 @@ public record TimeRange(long inMicros, long outMicros) {
         return duration > 0 && outMicros > duration ? new TimeRange(inMicros, duration) : this;
     }
 
+    /** Microseconds as seconds rounded to the millisecond, as process variables carry times. */
+    public static double seconds(long micros) {
+        return Math.round(micros / 1000.0) / 1000.0;
+    }
+
     public static String format(long micros) {
         long ms = Math.round(micros / 1000.0);
         return String.format("%02d:%02d:%02d.%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);

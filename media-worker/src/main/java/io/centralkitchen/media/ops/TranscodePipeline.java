@@ -3,7 +3,9 @@ package io.centralkitchen.media.ops;
 import io.centralkitchen.media.ffmpeg.Demuxer;
 import io.centralkitchen.media.ffmpeg.FFmpegException;
 import io.centralkitchen.media.ffmpeg.FilterGraph;
+import io.centralkitchen.media.ffmpeg.H264Settings;
 import io.centralkitchen.media.ffmpeg.Muxer;
+import io.centralkitchen.media.ffmpeg.Packets;
 import io.centralkitchen.media.ffmpeg.StreamDecoder;
 import io.centralkitchen.media.ffmpeg.StreamEncoder;
 import io.centralkitchen.media.ffmpeg.Timestamps;
@@ -17,8 +19,6 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
@@ -74,11 +74,12 @@ final class TranscodePipeline implements AutoCloseable {
         AVCodecContext e = videoEncoder.context();
         e.width(profile.width()).height(profile.height()).pix_fmt(AV_PIX_FMT_YUV420P);
         e.time_base(videoGraph.outputTimeBase()).framerate(av_d2q(fps, 100_000)).sample_aspect_ratio(av_make_q(1, 1));
-        e.gop_size(profile.gopFrames(fps));
+        H264Settings x264 = profile.h264(fps);
+        x264.applyTo(e);
         if (out.needsGlobalHeader()) {
             e.flags(e.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
         }
-        videoEncoder.open(profile.x264Options());
+        videoEncoder.open(x264.options());
         videoOut = out.addEncoded(e);
     }
 
@@ -110,7 +111,7 @@ final class TranscodePipeline implements AutoCloseable {
     void run() {
         out.writeHeader(Containers.muxerOptions(out.formatName()));
         long duration = Math.max(1, media.durationMicros());
-        AVPacket packet = av_packet_alloc();
+        AVPacket packet = Packets.alloc();
         try {
             while (in.read(packet)) {
                 if (packet.stream_index() == in.videoIndex()) {
@@ -121,7 +122,7 @@ final class TranscodePipeline implements AutoCloseable {
                 }
             }
         } finally {
-            av_packet_free(packet);
+            Packets.free(packet);
         }
         videoDecoder.flush(this::filterVideo);
         videoGraph.push(null, this::encodeVideo);

@@ -1,7 +1,9 @@
 package io.centralkitchen.media.ops;
 
+import io.centralkitchen.media.ffmpeg.H264Settings;
+import io.centralkitchen.media.ffmpeg.PictureFit;
+
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,25 +16,16 @@ import java.util.Map;
  * @param maxBitrate   cap of the video bitrate in bit/s (x264 VBV maxrate), with a buffer of {@code bufferSize} bits
  * @param keyframeSeconds a keyframe exactly every so many seconds (no scene-cut keyframes), for clean segmenting
  */
-public record TranscodeProfile(String name, int width, int height, Fit fit, double frameRate, String preset, int crf,
+public record TranscodeProfile(String name, int width, int height, PictureFit fit, double frameRate, String preset, int crf,
                                long maxBitrate, long bufferSize, double keyframeSeconds, String h264Profile,
                                long audioBitrate, int audioSampleRate, int audioChannels) {
 
-    /** How a source of another aspect ratio is fitted into the profile's picture. */
-    public enum Fit {
-        /** Scale to fit and pad with black bars (letterbox / pillarbox). */
-        PAD,
-        /** Scale to fill and cut off what sticks out, keeping the centre. */
-        CROP,
-        /** Scale to fit over a blurred, filled copy of the same picture (the usual 9:16 look for 16:9 sources). */
-        BLUR_PAD;
-
-        public static Fit parse(String value) {
-            try {
-                return valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw new MediaInvalidException("Unknown fit '" + value + "': use pad, crop or blur-pad.");
-            }
+    /** The fit named {@code value} ("pad", "crop", "blur-pad"); an unknown name is the user's to correct. */
+    public static PictureFit parseFit(String value) {
+        try {
+            return PictureFit.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new MediaInvalidException(e.getMessage());
         }
     }
 
@@ -45,41 +38,25 @@ public record TranscodeProfile(String name, int width, int height, Fit fit, doub
         }
     }
 
-    public TranscodeProfile withFit(Fit other) {
+    public TranscodeProfile withFit(PictureFit other) {
         return new TranscodeProfile(name, width, height, other, frameRate, preset, crf, maxBitrate, bufferSize,
                 keyframeSeconds, h264Profile, audioBitrate, audioSampleRate, audioChannels);
     }
 
     /** The libavfilter graph that turns a source picture into this profile's picture. */
     public String videoFilter(double sourceFrameRate) {
-        int w = width;
-        int h = height;
-        int bw = Math.max(4, w / 16 * 2); // blur canvas: 1/8 of the size, even
-        int bh = Math.max(4, h / 16 * 2);
-        int radius = Math.max(1, Math.min(8, Math.min(bw, bh) / 4 - 1)); // boxblur's limit on 4:2:0 chroma planes
         String fps = frameRate > 0 && Math.abs(frameRate - sourceFrameRate) > 0.01 ? "fps=" + frameRate + "," : "";
-        return fps + switch (fit) {
-            case PAD -> "scale=" + w + ":" + h + ":force_original_aspect_ratio=decrease,"
-                    + "pad=" + w + ":" + h + ":(ow-iw)/2:(oh-ih)/2:black,setsar=1";
-            case CROP -> "scale=" + w + ":" + h + ":force_original_aspect_ratio=increase,crop=" + w + ":" + h + ",setsar=1";
-            // The background is blurred at 1/8 size: the same look for a fraction of the cost of blurring full size.
-            case BLUR_PAD -> "split=2[bg][fg];[bg]scale=" + bw + ":" + bh + ":force_original_aspect_ratio=increase,"
-                    + "crop=" + bw + ":" + bh + ",boxblur=" + radius + ":2,scale=" + w + ":" + h + "[blurred];"
-                    + "[fg]scale=" + w + ":" + h + ":force_original_aspect_ratio=decrease[sharp];"
-                    + "[blurred][sharp]overlay=(W-w)/2:(H-h)/2,setsar=1";
-        };
+        return fps + fit.filter(width, height);
+    }
+
+    /** This profile's x264 set-up at {@code outputFrameRate}. */
+    public H264Settings h264(double outputFrameRate) {
+        return H264Settings.file(preset, crf, maxBitrate, bufferSize, h264Profile, gopFrames(outputFrameRate));
     }
 
     /** x264 options of this profile (the same set the benchmark hands the ffmpeg CLI). */
     public Map<String, String> x264Options() {
-        Map<String, String> o = new LinkedHashMap<>();
-        o.put("preset", preset);
-        o.put("crf", Integer.toString(crf));
-        o.put("maxrate", Long.toString(maxBitrate));
-        o.put("bufsize", Long.toString(bufferSize));
-        o.put("profile", h264Profile);
-        o.put("sc_threshold", "0");
-        return o;
+        return h264(25).options();
     }
 
     public int gopFrames(double outputFrameRate) {
@@ -89,11 +66,11 @@ public record TranscodeProfile(String name, int width, int height, Fit fit, doub
     /** The built-in profiles; configuration may change any of their values or add more. */
     public static Map<String, TranscodeProfile> defaults() {
         Map<String, TranscodeProfile> m = new LinkedHashMap<>();
-        m.put("landscape-1080p", new TranscodeProfile("landscape-1080p", 1920, 1080, Fit.PAD, 0, "veryfast", 21,
+        m.put("landscape-1080p", new TranscodeProfile("landscape-1080p", 1920, 1080, PictureFit.PAD, 0, "veryfast", 21,
                 6_000_000, 12_000_000, 2, "high", 160_000, 48_000, 2));
-        m.put("landscape-720p", new TranscodeProfile("landscape-720p", 1280, 720, Fit.PAD, 0, "veryfast", 22,
+        m.put("landscape-720p", new TranscodeProfile("landscape-720p", 1280, 720, PictureFit.PAD, 0, "veryfast", 22,
                 3_500_000, 7_000_000, 2, "high", 128_000, 48_000, 2));
-        m.put("vertical-720x1280", new TranscodeProfile("vertical-720x1280", 720, 1280, Fit.BLUR_PAD, 0, "veryfast", 22,
+        m.put("vertical-720x1280", new TranscodeProfile("vertical-720x1280", 720, 1280, PictureFit.BLUR_PAD, 0, "veryfast", 22,
                 3_000_000, 6_000_000, 2, "high", 128_000, 48_000, 2));
         return m;
     }

@@ -13,7 +13,7 @@ import java.util.Map;
  * out {@code outputKey}, {@code clipStartSeconds} (where in the source the clip begins), {@code durationSeconds},
  * and for smart cuts {@code reencodedSeconds}.
  */
-public final class ClipTaskHandler implements MediaTaskHandler {
+final class ClipTaskHandler implements MediaTaskHandler {
 
     private final MediaOperations ops;
     private final boolean smart;

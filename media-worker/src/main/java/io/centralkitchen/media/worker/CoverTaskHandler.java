@@ -13,7 +13,7 @@ import java.util.Map;
  * (the sharpest frame of that range), optional {@code outputKey}; out {@code outputKey} (a JPEG),
  * {@code coverAtSeconds}, {@code width}, {@code height}.
  */
-public final class CoverTaskHandler implements MediaTaskHandler {
+final class CoverTaskHandler implements MediaTaskHandler {
 
     private final MediaOperations ops;
 

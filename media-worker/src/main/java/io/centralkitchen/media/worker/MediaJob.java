@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * One locked external task as a handler sees it: its input variables, a private working directory, the object store,
  * the output key derived from business ids, and a progress reporter.
  */
-public final class MediaJob {
+final class MediaJob {
 
     private final ExternalTask task;
     private final MediaStore store;

@@ -3,7 +3,6 @@ package io.centralkitchen.media.worker;
 import io.centralkitchen.media.ops.EdgeEncoding;
 import io.centralkitchen.media.ops.TeaserFont;
 import io.centralkitchen.media.ops.TranscodeProfile;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.util.LinkedHashMap;
@@ -53,7 +52,7 @@ public class MediaProperties {
 
         TranscodeProfile over(TranscodeProfile base, String name) {
             return new TranscodeProfile(name, or(width, base.width()), or(height, base.height()),
-                    fit == null ? base.fit() : TranscodeProfile.Fit.parse(fit), or(frameRate, base.frameRate()),
+                    fit == null ? base.fit() : TranscodeProfile.parseFit(fit), or(frameRate, base.frameRate()),
                     or(preset, base.preset()), or(crf, base.crf()), or(maxBitrate, base.maxBitrate()),
                     bufferSize != null ? bufferSize : maxBitrate != null ? 2 * maxBitrate : base.bufferSize(),
                     or(keyframeSeconds, base.keyframeSeconds()), or(h264Profile, base.h264Profile()),

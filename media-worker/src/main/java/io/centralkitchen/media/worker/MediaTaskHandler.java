@@ -1,5 +1,7 @@
 package io.centralkitchen.media.worker;
 
+import io.centralkitchen.media.ops.TimeRange;
+
 import java.util.Map;
 
 /**
@@ -7,7 +9,7 @@ import java.util.Map;
  * output variables (small values: keys, durations, sizes). Throws {@link io.centralkitchen.media.ops.MediaInvalidException}
  * for bad input; anything else counts as a transient failure and is retried.
  */
-public interface MediaTaskHandler {
+interface MediaTaskHandler {
 
     String topic();
 
@@ -17,6 +19,6 @@ public interface MediaTaskHandler {
     Map<String, Object> handle(MediaJob job);
 
     static double seconds(long micros) {
-        return Math.round(micros / 1000.0) / 1000.0;
+        return TimeRange.seconds(micros);
     }
 }

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code media.probe}: in {@code sourceKey}; out {@code mediaInfo} (JSON text) and its main facts as variables. */
-public final class ProbeTaskHandler implements MediaTaskHandler {
+final class ProbeTaskHandler implements MediaTaskHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final MediaOperations ops;

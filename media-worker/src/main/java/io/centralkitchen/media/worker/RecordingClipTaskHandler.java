@@ -1,6 +1,7 @@
 package io.centralkitchen.media.worker;
 
 import io.centralkitchen.media.ops.MediaInvalidException;
+import io.centralkitchen.media.recording.RecordingClips;
 
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Map;
  * {@code clipStartSeconds} (program time of the clip's first picture: the keyframe at or before
  * {@code inSeconds - preRollSeconds}), {@code durationSeconds}, {@code segmentsRead}.
  */
-public final class RecordingClipTaskHandler implements MediaTaskHandler {
+final class RecordingClipTaskHandler implements MediaTaskHandler {
 
     @Override
     public String topic() {

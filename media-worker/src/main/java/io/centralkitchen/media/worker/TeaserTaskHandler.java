@@ -21,7 +21,7 @@ import java.util.Map;
  * "parts":[{"sourceKey":"...","inSeconds":1,"outSeconds":4,"title":"本地有机大米","price":"¥39.90"}]}},
  * optional {@code outputKey}; out {@code outputKey}, {@code durationSeconds}.
  */
-public final class TeaserTaskHandler implements MediaTaskHandler {
+final class TeaserTaskHandler implements MediaTaskHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final MediaOperations ops;

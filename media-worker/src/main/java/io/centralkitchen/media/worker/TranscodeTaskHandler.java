@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code media.transcode}: in {@code sourceKey}, {@code profile}, optional {@code fit} (pad, crop, blur-pad) and
  * {@code outputKey}; out {@code outputKey}, {@code durationSeconds}, {@code width}, {@code height}, {@code sizeBytes}.
  */
-public final class TranscodeTaskHandler implements MediaTaskHandler {
+final class TranscodeTaskHandler implements MediaTaskHandler {
 
     private final MediaOperations ops;
 
@@ -34,7 +34,7 @@ public final class TranscodeTaskHandler implements MediaTaskHandler {
         TranscodeProfile profile = ops.profile(job.text("profile"));
         String fit = job.optionalText("fit");
         if (fit != null) {
-            profile = profile.withFit(TranscodeProfile.Fit.parse(fit));
+            profile = profile.withFit(TranscodeProfile.parseFit(fit));
         }
         String outputKey = job.outputKey("renditions", "mp4");
         Path source = job.download(job.text("sourceKey"), "source");

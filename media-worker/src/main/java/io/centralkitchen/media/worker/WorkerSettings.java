@@ -9,7 +9,7 @@ import java.util.List;
  * {@code lockDuration} and extended every {@code heartbeat} while the job runs; transient failures are retried
  * {@code retries} times with a backoff doubling from {@code retryBackoff} up to {@code maxRetryBackoff}.
  */
-public record WorkerSettings(String workerId, int concurrency, Duration lockDuration, Duration heartbeat, int retries,
+record WorkerSettings(String workerId, int concurrency, Duration lockDuration, Duration heartbeat, int retries,
                              Duration retryBackoff, Duration maxRetryBackoff, Duration longPoll, List<String> topics,
                              Path workDir) {
 

@@ -1,40 +1,52 @@
 package io.centralkitchen.media.live;
 
+import io.centralkitchen.media.ffmpeg.Demuxer;
+import io.centralkitchen.media.ffmpeg.InputOptions;
+import io.centralkitchen.media.ffmpeg.Packets;
+import io.centralkitchen.media.ffmpeg.StreamDecoder;
+import io.centralkitchen.media.rtmp.BytePipe;
+import io.centralkitchen.media.rtmp.RtmpSink;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real RTMP server on 127.0.0.1 for tests: FFmpeg's own RTMP listener (grabber option {@code listen=1}) that
- * reads back and decodes what a destination sends, keeps every picture's timestamp and notes the size and the colour
- * of the top-left corner (to tell the slate from the feed). It listens again after each connection ends; it can be
- * "killed" (stops listening) and revived.
+ * A platform for tests: the media layer's RTMP sink on 127.0.0.1 takes what a destination sends, and each session's FLV
+ * stream is read back through the FFmpeg layer's demuxer and decoder, keeping every picture's timestamp, its size and
+ * the colour of its top-left corner (to tell the slate from the feed). It can be "killed" (stops listening, the current
+ * connection breaks) and revived on the same port.
  */
 final class RtmpReceiver implements AutoCloseable {
 
     record Picture(long timestampMillis, long receivedAtNanos, int width, int height, int[] cornerYuv) {
     }
 
+    /**
+     * How long a platform waits for data before it drops the publisher: like real ingest servers, longer than the
+     * engine's ingest timeout (4 s), during which a show whose feed stalls sends nothing before the slate starts.
+     */
+    static final Duration SILENCE = Duration.ofSeconds(15);
+
     final int port;
     final String url;
+    private final String streamKey;
     private final List<Picture> pictures = new ArrayList<>();
     private final AtomicInteger sessions = new AtomicInteger();
     private final AtomicInteger audioPackets = new AtomicInteger();
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile boolean killed;
-    private volatile Demuxer current;
-    private volatile CountDownLatch revived = new CountDownLatch(0);
+    private final List<Thread> readers = new ArrayList<>();
+    private volatile RtmpSink sink;
 
     RtmpReceiver(String streamKey) throws IOException {
         this.port = freePort();
+        this.streamKey = streamKey;
         this.url = "rtmp://127.0.0.1:" + port + "/live/" + streamKey;
-        this.thread = new Thread(this::run, "test-receiver-" + port);
-        thread.setDaemon(true);
     }
 
     static int freePort() throws IOException {
@@ -45,57 +57,54 @@ final class RtmpReceiver implements AutoCloseable {
 
     /** Starts listening (a platform that is up). */
     RtmpReceiver start() {
-        thread.start();
+        sink = new RtmpSink("receiver " + port, port, streamKey, this::session, SILENCE);
         return this;
     }
 
-    private void run() {
-        org.bytedeco.ffmpeg.avcodec.AVPacket packet = org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc();
-        try {
-            while (running) {
-                if (killed) {
-                    try {
-                        revived.await();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    continue;
+    /** A publisher arrived: its stream is decoded on a thread of its own until it ends. */
+    private RtmpSink.Receiver session() {
+        BytePipe pipe = new BytePipe(4 * 1024 * 1024, SILENCE);
+        Thread reader = new Thread(() -> read(pipe), "test-receiver-" + port);
+        reader.setDaemon(true);
+        synchronized (readers) {
+            readers.add(reader);
+        }
+        reader.start();
+        return RtmpSink.toReader(pipe);
+    }
+
+    private void read(BytePipe pipe) {
+        AVPacket packet = Packets.alloc();
+        try (Demuxer demuxer = Demuxer.open(pipe, "flv", "receiver " + port, InputOptions.live(SILENCE));
+             StreamDecoder decoder = new StreamDecoder(demuxer.parameters(demuxer.videoIndex()), null, 1,
+                     StreamDecoder.OnCorrupt.SKIP, "video")) {
+            sessions.incrementAndGet();
+            AVRational tb = demuxer.timeBase(demuxer.videoIndex());
+            while (demuxer.read(packet)) {
+                if (packet.stream_index() == demuxer.audioIndex() && demuxer.audioIndex() >= 0) {
+                    audioPackets.incrementAndGet();
                 }
-                // the engine's own demuxer and decoder: no JavaCV grabber, whose start() holds a JVM-wide lock while
-                // it listens and would block every other listener and the studio publisher
-                try (Demuxer demuxer = Demuxer.open(url, java.util.Map.of("listen", "1", "f", "flv"), "receiver " + port,
-                        java.time.Duration.ofSeconds(3));
-                     Decoder decoder = new Decoder(demuxer.parameters(demuxer.videoIndex()), "video")) {
-                    current = demuxer;
-                    sessions.incrementAndGet();
-                    org.bytedeco.ffmpeg.avutil.AVRational tb = demuxer.timeBase(demuxer.videoIndex());
-                    while (running && !killed && demuxer.read(packet)) {
-                        if (packet.stream_index() == demuxer.audioIndex() && demuxer.audioIndex() >= 0) {
-                            audioPackets.incrementAndGet();
-                        }
-                        if (packet.stream_index() == demuxer.videoIndex()) {
-                            org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts(packet, tb, LiveStreams.MILLIS);
-                            decoder.decode(packet, this::keep);
-                        }
-                        org.bytedeco.ffmpeg.global.avcodec.av_packet_unref(packet);
-                    }
-                } catch (Exception e) {
-                    // the sender left or nobody came: listen again
+                if (packet.stream_index() == demuxer.videoIndex()) {
+                    Packets.rescale(packet, tb, LiveStreams.MILLIS);
+                    decoder.decode(packet, this::keep);
                 }
+                Packets.unref(packet);
             }
+        } catch (RuntimeException e) {
+            // the sender left: the next one gets a session of its own
         } finally {
-            org.bytedeco.ffmpeg.global.avcodec.av_packet_free(packet);
+            Packets.free(packet);
+            pipe.close();
         }
     }
 
-    private void keep(org.bytedeco.ffmpeg.avutil.AVFrame frame) {
+    private void keep(AVFrame frame) {
         int[] yuv = {frame.data(0).get(8L * frame.linesize(0) + 8) & 0xff, frame.data(1).get(4L * frame.linesize(1) + 4) & 0xff,
                 frame.data(2).get(4L * frame.linesize(2) + 4) & 0xff};
         synchronized (pictures) {
-            pictures.add(new Picture(frame.pts(), System.nanoTime(), frame.width(), frame.height(), yuv));
+            pictures.add(new Picture(frame.best_effort_timestamp(), System.nanoTime(), frame.width(), frame.height(), yuv));
         }
     }
-
     List<Picture> pictures() {
         synchronized (pictures) {
             return List.copyOf(pictures);
@@ -124,13 +133,15 @@ final class RtmpReceiver implements AutoCloseable {
 
     /** Stops listening (the current connection breaks) until {@link #revive()}. */
     void kill() {
-        revived = new CountDownLatch(1);
-        killed = true;
+        RtmpSink s = sink;
+        sink = null;
+        if (s != null) {
+            s.close();
+        }
     }
 
     void revive() {
-        killed = false;
-        revived.countDown();
+        start();
     }
 
     static boolean isSlate(int[] yuv) {
@@ -140,14 +151,13 @@ final class RtmpReceiver implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        Demuxer reading = current;
-        if (reading != null) {
-            reading.abort();
+        kill();
+        List<Thread> all;
+        synchronized (readers) {
+            all = List.copyOf(readers);
         }
-        revive();
-        if (thread.isAlive()) {
-            thread.join(30_000);
+        for (Thread reader : all) {
+            reader.join(30_000);
         }
     }
 }

@@ -1,22 +1,12 @@
 package io.centralkitchen.media.live;
 
+import io.centralkitchen.media.ffmpeg.SignalPlayer;
 import io.centralkitchen.media.ffmpeg.SyntheticSignal;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
 
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
-
-/** A studio encoder for tests: publishes the test pattern in real time over RTMP, as OBS would. */
+/** A studio encoder for tests: publishes the test signal in real time over RTMP, as OBS would. */
 final class StudioPublisher implements AutoCloseable {
 
-    private final String url;
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private volatile boolean running = true;
-    private volatile boolean publishing;
-    private final Thread thread;
-
-    private final boolean sound;
+    private final SignalPlayer player;
 
     StudioPublisher(String url) {
         this(url, true);
@@ -24,88 +14,40 @@ final class StudioPublisher implements AutoCloseable {
 
     /** {@code sound=false}: a feed without an audio track, as some hardware encoders send. */
     StudioPublisher(String url, boolean sound) {
-        this.url = url;
-        this.sound = sound;
-        this.thread = new Thread(this::run, "test-studio");
-        thread.setDaemon(true);
-        thread.start();
+        this.player = SyntheticSignal.publish(url, 500_000, sound, "studio");
     }
 
     /** Connects once and returns the error, if the server refuses (used for the wrong-key case). */
     static Throwable tryPublish(String url) {
-        try (FFmpegFrameRecorder recorder = recorder(url)) {
-            recorder.start();
-            try (SyntheticSignal signal = SyntheticSignal.small("intruder")) {
-                for (int i = 0; i < 10; i++) {
-                    recorder.record(signal.nextVideo());
-                    recorder.record(signal.nextAudio());
-                }
+        try (SignalPlayer intruder = SyntheticSignal.publish(url, 500_000, true, "intruder")) {
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (intruder.failure() == null && !intruder.playing() && System.nanoTime() < until) {
+                Thread.onSpinWait();
+                Thread.sleep(10);
             }
-            recorder.stop();
-            return null;
-        } catch (Exception e) {
+            // a refused publish fails at the first packets, well within ten pictures (0.4 s)
+            long more = System.nanoTime() + 2_000_000_000L;
+            while (intruder.failure() == null && System.nanoTime() < more) {
+                Thread.sleep(10);
+            }
+            return intruder.failure();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return e;
         }
     }
 
-    private static FFmpegFrameRecorder recorder(String url) {
-        return recorder(url, true);
-    }
-
-    private static FFmpegFrameRecorder recorder(String url, boolean sound) {
-        FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(url, 640, 360, sound ? 2 : 0);
-        recorder.setFormat("flv");
-        recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
-        recorder.setFrameRate(25);
-        recorder.setGopSize(25);
-        recorder.setVideoOption("preset", "ultrafast");
-        recorder.setVideoOption("tune", "zerolatency");
-        recorder.setVideoBitrate(500_000);
-        if (sound) {
-            recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
-            recorder.setSampleRate(48000);
-            recorder.setAudioChannels(2);
-        }
-        recorder.setOption("rw_timeout", "5000000");
-        return recorder;
-    }
-
-    private void run() {
-        try (FFmpegFrameRecorder recorder = recorder(url, sound); SyntheticSignal signal = SyntheticSignal.small("studio")) {
-            recorder.start();
-            publishing = true;
-            long start = System.nanoTime();
-            while (running) {
-                long wait = start + signal.nextTimestampMicros() * 1000 - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                    continue;
-                }
-                recorder.record(signal.nextVideo());
-                if (sound) {
-                    recorder.record(signal.nextAudio());
-                }
-            }
-            recorder.stop();
-        } catch (Exception e) {
-            failure.set(e);
-        } finally {
-            publishing = false;
-        }
-    }
-
     boolean publishing() {
-        return publishing;
+        return player.playing();
     }
 
     Throwable failure() {
-        return failure.get();
+        return player.failure();
     }
 
     /** Disconnects, as a studio encoder whose line drops. */
     @Override
-    public void close() throws InterruptedException {
-        running = false;
-        thread.join(10_000);
+    public void close() {
+        player.close();
     }
 }

@@ -10,12 +10,12 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 
 /** Decodes every video packet of a file and counts the pictures that come out without errors. */
-final class DecodeCheck {
+public final class DecodeCheck {
 
     private DecodeCheck() {
     }
 
-    static int decodedFrames(Path file) {
+    public static int decodedFrames(Path file) {
         int[] count = {0};
         try (Demuxer in = Demuxer.open(file); StreamDecoder decoder = new StreamDecoder(in.video())) {
             decoder.context().err_recognition(org.bytedeco.ffmpeg.global.avcodec.AV_EF_EXPLODE);

@@ -17,7 +17,7 @@ class NativeMemoryTest {
     @Test
     void repeatedJobsDoNotGrowNativeMemory() {
         Path source = TestMedia.small("mp4");
-        TranscodeProfile tiny = new TranscodeProfile("tiny", 160, 284, TranscodeProfile.Fit.BLUR_PAD, 0, "ultrafast", 30,
+        TranscodeProfile tiny = new TranscodeProfile("tiny", 160, 284, io.centralkitchen.media.ffmpeg.PictureFit.BLUR_PAD, 0, "ultrafast", 30,
                 500_000, 1_000_000, 2, "high", 64_000, 48_000, 2);
         Runnable jobs = () -> {
             Probe.probe(source);

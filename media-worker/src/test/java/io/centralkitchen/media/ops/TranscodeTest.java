@@ -20,7 +20,7 @@ class TranscodeTest {
             "landscape-720p, pad, mp4, 1280, 720"})
     void producesTheProfile(String name, String fit, String format, int width, int height) {
         Path source = TestMedia.make("four-seconds." + format, format, 4, 320, 180, 25, 25);
-        TranscodeProfile profile = TranscodeProfile.defaults().get(name).withFit(TranscodeProfile.Fit.parse(fit));
+        TranscodeProfile profile = TranscodeProfile.defaults().get(name).withFit(TranscodeProfile.parseFit(fit));
         int[] lastPercent = {-1};
 
         MediaInfo out = Transcode.run(source, profile, dir.resolve("out.mp4"), f -> lastPercent[0] = (int) (f * 100)).output();

@@ -6,7 +6,7 @@ import io.centralkitchen.media.live.DestinationSpec;
 import io.centralkitchen.media.live.IngestSpec;
 import io.centralkitchen.media.live.LiveEngine;
 import io.centralkitchen.media.live.LiveShow;
-import io.centralkitchen.media.live.RecordingManifest;
+import io.centralkitchen.media.recording.RecordingManifest;
 import io.centralkitchen.media.live.ShowSpec;
 import io.centralkitchen.media.live.ShowStats;
 import io.centralkitchen.processes.api.ApiExceptionHandler.ConflictException;

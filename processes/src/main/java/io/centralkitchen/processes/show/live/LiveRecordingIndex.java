@@ -1,8 +1,8 @@
 package io.centralkitchen.processes.show.live;
 
 import io.centralkitchen.media.live.LiveListener;
-import io.centralkitchen.media.live.RecordingManifest;
-import io.centralkitchen.media.live.RecordingSegment;
+import io.centralkitchen.media.recording.RecordingManifest;
+import io.centralkitchen.media.recording.RecordingSegment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

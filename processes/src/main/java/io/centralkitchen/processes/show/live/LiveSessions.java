@@ -1,6 +1,6 @@
 package io.centralkitchen.processes.show.live;
 
-import io.centralkitchen.media.live.RecordingManifest;
+import io.centralkitchen.media.recording.RecordingManifest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 

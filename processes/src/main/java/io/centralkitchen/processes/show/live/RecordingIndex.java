@@ -1,6 +1,6 @@
 package io.centralkitchen.processes.show.live;
 
-import io.centralkitchen.media.live.RecordingSegment;
+import io.centralkitchen.media.recording.RecordingSegment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;

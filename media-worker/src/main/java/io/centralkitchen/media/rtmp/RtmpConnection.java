@@ -1,4 +1,4 @@
-package io.centralkitchen.media.live;
+package io.centralkitchen.media.rtmp;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,15 +1,11 @@
-package io.centralkitchen.media.worker;
+package io.centralkitchen.media.recording;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.centralkitchen.media.live.RecordingManifest;
-import io.centralkitchen.media.live.RecordingSegment;
 import io.centralkitchen.media.ops.MediaInvalidException;
 import io.centralkitchen.media.ops.Probe;
 import io.centralkitchen.media.ops.ProgressListener;
-import io.centralkitchen.media.ops.RecordingClip;
-import io.centralkitchen.media.ops.RecordingSegments;
 import io.centralkitchen.storage.EmbeddedS3Server;
 import io.centralkitchen.storage.MediaStore;
 import io.centralkitchen.storage.StorageSettings;

@@ -1,8 +1,6 @@
-package io.centralkitchen.media.worker;
+package io.centralkitchen.media.recording;
 
-import io.centralkitchen.media.live.RecordingSegment;
 import io.centralkitchen.media.ops.MediaInvalidException;
-import io.centralkitchen.media.ops.RecordingClip;
 import io.centralkitchen.storage.MediaStore;
 import io.centralkitchen.storage.ObjectNotFoundException;
 import org.slf4j.Logger;

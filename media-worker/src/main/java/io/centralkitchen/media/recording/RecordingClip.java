@@ -1,7 +1,13 @@
-package io.centralkitchen.media.ops;
+package io.centralkitchen.media.recording;
 
 import io.centralkitchen.media.ffmpeg.FFmpegException;
 import io.centralkitchen.media.ffmpeg.Muxer;
+import io.centralkitchen.media.ops.ClipResult;
+import io.centralkitchen.media.ops.Containers;
+import io.centralkitchen.media.ops.MediaInvalidException;
+import io.centralkitchen.media.ops.Progress;
+import io.centralkitchen.media.ops.ProgressListener;
+import io.centralkitchen.media.ops.TimeRange;
 
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -18,7 +24,7 @@ import java.util.List;
  * Each segment is opened once, and only the first is probed: the later ones are segments of the same recording, so they
  * are opened with its stream parameters ({@link io.centralkitchen.media.ffmpeg.Demuxer#openLike}) — probing would cost more than copying them.
  */
-public final class RecordingClip {
+final class RecordingClip {
 
     /** One stored segment of a recording, on local disk: where it sits in program time (its first keyframe). */
     public record Segment(Path file, long programStartMillis, long durationMillis) {

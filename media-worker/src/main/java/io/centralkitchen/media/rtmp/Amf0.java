@@ -1,4 +1,4 @@
-package io.centralkitchen.media.live;
+package io.centralkitchen.media.rtmp;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -1,20 +1,20 @@
-package io.centralkitchen.media.ops;
+package io.centralkitchen.media.recording;
 
 import io.centralkitchen.media.ffmpeg.Demuxer;
 import io.centralkitchen.media.ffmpeg.Muxer;
+import io.centralkitchen.media.ffmpeg.Packets;
 import io.centralkitchen.media.ffmpeg.Timestamps;
-import io.centralkitchen.media.ops.RecordingClip.Segment;
-import io.centralkitchen.media.ops.RecordingClip.SegmentFiles;
+import io.centralkitchen.media.ops.Containers;
+import io.centralkitchen.media.ops.MediaInvalidException;
+import io.centralkitchen.media.ops.Progress;
+import io.centralkitchen.media.recording.RecordingClip.Segment;
+import io.centralkitchen.media.recording.RecordingClip.SegmentFiles;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 
 /**
  * {@link RecordingClip}'s work: packets copied segment after segment, all timestamps in program time shifted to the
@@ -93,7 +93,7 @@ final class RecordingCutter implements AutoCloseable {
             }
             // program micros = segment micros - offset; the segment's first picture is at programStartMillis
             AVPacket picture = firstPicture(in, held);
-            AVRational base = in.video().time_base();
+            AVRational base = in.timeBase(in.videoIndex());
             long dts = Timestamps.toMicros(Timestamps.isSet(picture.dts()) ? picture.dts() : picture.pts(), base);
             long offset = dts - segment.programStartMillis() * 1000;
             if (!started()) {
@@ -107,16 +107,16 @@ final class RecordingCutter implements AutoCloseable {
                 }
                 copy.write(packet);
             }
-            AVPacket packet = av_packet_alloc();
+            AVPacket packet = Packets.alloc();
             try {
                 while (!done() && in.read(packet)) {
                     copy.write(packet);
                 }
             } finally {
-                av_packet_free(packet);
+                Packets.free(packet);
             }
         } finally {
-            held.forEach(p -> av_packet_free(p));
+            held.forEach(p -> Packets.free(p));
             if (in != first) {
                 in.close();
                 files.done(segment);
@@ -148,7 +148,7 @@ final class RecordingCutter implements AutoCloseable {
             this.videoIndex = in.videoIndex();
             this.audioIndex = audioInClip ? in.audioIndex() : -1;
             this.videoBase = videoBase;
-            this.audioBase = audioIndex >= 0 ? in.audio().time_base() : null;
+            this.audioBase = audioIndex >= 0 ? in.timeBase(in.audioIndex()) : null;
             this.offset = offset;
             this.videoShift = Timestamps.fromMicros(offset, videoBase) + startTicks;
             this.audioShift = audioIndex >= 0 ? Timestamps.rescale(videoShift, videoBase, audioBase) : 0;
@@ -162,7 +162,7 @@ final class RecordingCutter implements AutoCloseable {
                 long dts = Timestamps.toMicros(Timestamps.isSet(packet.dts()) ? packet.dts() : packet.pts(), videoBase) - offset;
                 if (!writing) {
                     // before the clip's first keyframe (only in its first segment)
-                    if (pts < startMicros || (packet.flags() & AV_PKT_FLAG_KEY) == 0) {
+                    if (pts < startMicros || !Packets.isKeyframe(packet)) {
                         return;
                     }
                     writing = true;
@@ -211,7 +211,7 @@ final class RecordingCutter implements AutoCloseable {
         int videoIndex = in.videoIndex();
         AVPacket packet;
         while ((packet = readHeld(in, held)) != null) {
-            if (packet.stream_index() != videoIndex || (packet.flags() & AV_PKT_FLAG_KEY) == 0) {
+            if (packet.stream_index() != videoIndex || !Packets.isKeyframe(packet)) {
                 continue;
             }
             long pts = Timestamps.toMicros(packet.pts(), base) - offset;
@@ -239,7 +239,7 @@ final class RecordingCutter implements AutoCloseable {
 
     /** The next packet of {@code in}, added to {@code held} (the caller frees them); null at the end. */
     private static AVPacket readHeld(Demuxer in, List<AVPacket> held) {
-        AVPacket packet = av_packet_alloc();
+        AVPacket packet = Packets.alloc();
         held.add(packet);
         return in.read(packet) ? packet : null;
     }

@@ -1,14 +1,12 @@
-package io.centralkitchen.media.worker;
+package io.centralkitchen.media.recording;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.centralkitchen.media.live.RecordingManifest;
-import io.centralkitchen.media.live.RecordingSegment;
 import io.centralkitchen.media.ops.ClipResult;
 import io.centralkitchen.media.ops.MediaInvalidException;
 import io.centralkitchen.media.ops.ProgressListener;
-import io.centralkitchen.media.ops.RecordingClip;
+import io.centralkitchen.media.ops.TimeRange;
 import io.centralkitchen.storage.MediaStore;
 import io.centralkitchen.storage.ObjectNotFoundException;
 
@@ -95,8 +93,8 @@ public final class RecordingClips {
                             f -> listener.progress((done + f) / ordered.size()), prefetch);
                     prefetch.endSlot(i); // the next slot's segments download while this clip is stored
                     store.put(slot.outputKey(), target, "video/mp4");
-                    clips.add(new Clip(slot.outputKey(), MediaTaskHandler.seconds(clip.sourceStartMicros()),
-                            MediaTaskHandler.seconds(clip.durationMicros()), files.size()));
+                    clips.add(new Clip(slot.outputKey(), TimeRange.seconds(clip.sourceStartMicros()),
+                            TimeRange.seconds(clip.durationMicros()), files.size()));
                 } finally {
                     Files.deleteIfExists(target);
                 }

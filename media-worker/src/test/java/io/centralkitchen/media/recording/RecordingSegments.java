@@ -1,8 +1,9 @@
-package io.centralkitchen.media.ops;
+package io.centralkitchen.media.recording;
 
 import io.centralkitchen.media.ffmpeg.Demuxer;
 import io.centralkitchen.media.ffmpeg.Muxer;
 import io.centralkitchen.media.ffmpeg.Timestamps;
+import io.centralkitchen.media.ops.TestMedia;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 
 import java.nio.file.Path;

@@ -1,5 +1,11 @@
-package io.centralkitchen.media.ops;
+package io.centralkitchen.media.recording;
 
+import io.centralkitchen.media.ops.ClipResult;
+import io.centralkitchen.media.ops.DecodeCheck;
+import io.centralkitchen.media.ops.MediaInvalidException;
+import io.centralkitchen.media.ops.Probe;
+import io.centralkitchen.media.ops.ProgressListener;
+import io.centralkitchen.media.ops.TestMedia;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,8 +1,8 @@
-package io.centralkitchen.media.live;
+package io.centralkitchen.media.rtmp;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.TimeUnit;
+import java.io.OutputStream;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -11,7 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * The reader gets end-of-stream when the producer closes the pipe or stays silent for {@code readTimeout} (a lost
  * feed); a producer facing a full pipe for that long gives up (the reader is gone).
  */
-final class BytePipe extends InputStream {
+public final class BytePipe extends InputStream {
 
     private final byte[] ring;
     private final long timeoutNanos;
@@ -22,13 +22,13 @@ final class BytePipe extends InputStream {
     private int size;
     private boolean closed;
 
-    BytePipe(int capacity, java.time.Duration timeout) {
+    public BytePipe(int capacity, java.time.Duration timeout) {
         this.ring = new byte[capacity];
         this.timeoutNanos = timeout.toNanos();
     }
 
     /** Appends bytes; throws when the pipe is closed or nobody reads for the timeout. */
-    void write(byte[] data, int offset, int length) throws IOException {
+    public void write(byte[] data, int offset, int length) throws IOException {
         lock.lock();
         try {
             while (length > 0) {
@@ -58,8 +58,28 @@ final class BytePipe extends InputStream {
         }
     }
 
-    void write(byte[] data) throws IOException {
+    public void write(byte[] data) throws IOException {
         write(data, 0, data.length);
+    }
+
+    /** The writing end as a stream; closing it closes the pipe (the reader then gets end-of-stream). */
+    public OutputStream writer() {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                BytePipe.this.write(new byte[]{(byte) b});
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                BytePipe.this.write(b, off, len);
+            }
+
+            @Override
+            public void close() {
+                BytePipe.this.close();
+            }
+        };
     }
 
     @Override

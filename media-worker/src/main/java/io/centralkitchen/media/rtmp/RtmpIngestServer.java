@@ -1,4 +1,4 @@
-package io.centralkitchen.media.live;
+package io.centralkitchen.media.rtmp;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.function.UnaryOperator;
 
 /**
  * The platform's own RTMP ingest ({@code rtmp://<host>:<port>/<app>/<ingest key>}): one listening port for every
@@ -45,6 +46,7 @@ public final class RtmpIngestServer implements AutoCloseable {
     private final ServerSocket server;
     private final String app;
     private final Gate gate;
+    private final UnaryOperator<String> redactor;
     private final Duration timeout;
     private final Semaphore slots;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
@@ -53,7 +55,14 @@ public final class RtmpIngestServer implements AutoCloseable {
 
     public RtmpIngestServer(String bindAddress, int port, String app, Gate gate, Duration timeout, int maxConnections)
             throws IOException {
+        this(bindAddress, port, app, gate, timeout, maxConnections, UnaryOperator.identity());
+    }
+
+    /** @param redactor applied to every message logged (errors may name a stream key) */
+    public RtmpIngestServer(String bindAddress, int port, String app, Gate gate, Duration timeout, int maxConnections,
+                            UnaryOperator<String> redactor) throws IOException {
         this.app = app;
+        this.redactor = redactor;
         this.gate = gate;
         this.timeout = timeout;
         this.slots = new Semaphore(maxConnections);
@@ -103,7 +112,7 @@ public final class RtmpIngestServer implements AutoCloseable {
             socket.setTcpNoDelay(true);
             new RtmpConnection(socket, app, gate).run();
         } catch (IOException | RuntimeException e) {
-            log.debug("RTMP ingest connection {} ended: {}", socket.getRemoteSocketAddress(), LiveSecrets.redact(e.getMessage()));
+            log.debug("RTMP ingest connection {} ended: {}", socket.getRemoteSocketAddress(), redactor.apply(String.valueOf(e.getMessage())));
         } finally {
             sockets.remove(socket);
             slots.release();

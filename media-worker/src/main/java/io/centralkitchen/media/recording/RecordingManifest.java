@@ -1,4 +1,4 @@
-package io.centralkitchen.media.live;
+package io.centralkitchen.media.recording;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,0 +1,84 @@
+package io.centralkitchen.media.ffmpeg;
+
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.ffmpeg.global.swscale;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerPointer;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+
+/** Frame plumbing: references for another thread, pictures made from Java images, silence. */
+public final class Frames {
+
+    private Frames() {
+    }
+
+    /** A new reference to {@code frame}'s data, for a consumer on another thread; {@link #free} it. */
+    public static AVFrame reference(AVFrame frame) {
+        return avutil.av_frame_clone(frame);
+    }
+
+    public static void free(AVFrame frame) {
+        if (frame != null) {
+            avutil.av_frame_free(frame);
+        }
+    }
+
+    /** A writable YUV 4:2:0 picture of the given size. */
+    public static AVFrame picture(int width, int height) {
+        AVFrame frame = avutil.av_frame_alloc();
+        frame.format(avutil.AV_PIX_FMT_YUV420P).width(width).height(height);
+        if (avutil.av_frame_get_buffer(frame, 0) < 0) {
+            avutil.av_frame_free(frame);
+            throw new FFmpegException(avutil.AVERROR_ENOMEM(), "Cannot allocate a " + width + "x" + height + " picture");
+        }
+        return frame;
+    }
+
+    /** A YUV 4:2:0 picture of an image of type {@link BufferedImage#TYPE_3BYTE_BGR} (even width and height). */
+    public static AVFrame fromImage(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        AVFrame frame = picture(w, h);
+        byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        SwsContext sws = swscale.sws_getContext(w, h, avutil.AV_PIX_FMT_BGR24, w, h, avutil.AV_PIX_FMT_YUV420P,
+                swscale.SWS_BILINEAR, null, null, (DoublePointer) null);
+        // sws_scale reads four plane pointers and strides, whatever the format
+        try (BytePointer source = new BytePointer(bgr); PointerPointer<?> src = new PointerPointer<>(4);
+             IntPointer stride = new IntPointer(new int[]{w * 3, 0, 0, 0})) {
+            src.put(0, source);
+            swscale.sws_scale(sws, src, stride, 0, h, frame.data(), frame.linesize());
+        } finally {
+            swscale.sws_freeContext(sws);
+        }
+        return frame;
+    }
+
+    /** {@code samples} of stereo silence (float planar) at {@code sampleRate}. */
+    public static AVFrame silence(int sampleRate, int samples) {
+        AVFrame silence = avutil.av_frame_alloc();
+        silence.format(avutil.AV_SAMPLE_FMT_FLTP).sample_rate(sampleRate).nb_samples(samples);
+        avutil.av_channel_layout_default(silence.ch_layout(), 2);
+        if (avutil.av_frame_get_buffer(silence, 0) < 0) {
+            avutil.av_frame_free(silence);
+            throw new FFmpegException(avutil.AVERROR_ENOMEM(), "Cannot allocate silence");
+        }
+        avutil.av_samples_set_silence(silence.data(), 0, samples, 2, avutil.AV_SAMPLE_FMT_FLTP);
+        return silence;
+    }
+
+    /** Paints a YUV 4:2:0 picture black (video range). */
+    static void blacken(AVFrame picture) {
+        for (int p = 0; p < 3; p++) {
+            int rows = p == 0 ? picture.height() : picture.height() / 2;
+            long bytes = (long) rows * picture.linesize(p);
+            Pointer.memset(picture.data(p), p == 0 ? 16 : 128, bytes);
+        }
+    }
+}
