@@ -28,7 +28,10 @@ public class AnswerRecorder extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return path.endsWith(".ts") || path.endsWith("/file") || path.startsWith("/camunda/app/") || path.startsWith("/webjars/");
+        String accept = request.getHeader("Accept");
+        // long polls and event streams answer asynchronously, after this filter returned: a caching wrapper would swallow them
+        return path.endsWith(".ts") || path.endsWith("/file") || path.startsWith("/camunda/app/") || path.startsWith("/webjars/")
+                || path.contains("/external-task/") || (accept != null && accept.contains("text/event-stream"));
     }
 
     @Override
