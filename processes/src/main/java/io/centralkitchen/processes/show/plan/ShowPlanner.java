@@ -91,7 +91,7 @@ public class ShowPlanner {
         Show show = new Show(id, plan.stationId(), title, airTime, hosts == null || hosts.isEmpty() ? null : hosts,
                 Show.PLANNED, ingest.mode(), ingest.keySecretId(), "NONE", null, null, null, null, null, null, null, null,
                 createdBy, Instant.now());
-        return new Checked(show, destinations(plan.destinations()), slots(plan.stationId(), plan.slots(), "slots"));
+        return new Checked(show, destinations(plan.stationId(), plan.destinations()), slots(plan.stationId(), plan.slots(), "slots"));
     }
 
     /** A rundown for an existing show (a change before air). */
@@ -147,7 +147,7 @@ public class ShowPlanner {
         return new Ingest(mode, mode.equals("TEST_PATTERN") ? null : secret);
     }
 
-    private List<ShowDestination> destinations(List<Destination> requested) {
+    private List<ShowDestination> destinations(String stationId, List<Destination> requested) {
         if (requested == null || requested.isEmpty()) {
             throw new InvalidFieldException("destinations", "A show needs at least one destination (a preset: "
                     + String.join(", ", new java.util.TreeSet<>(live.presets().keySet())) + ")");
@@ -177,11 +177,12 @@ public class ShowPlanner {
                 }
             }
             String platform = d.platform() == null || d.platform().isBlank() ? null : d.platform().strip();
-            if (platform != null && !platforms.all().containsKey(platform)) {
-                throw new InvalidFieldException(field + ".platform", "Platform '" + platform + "' is not configured"
-                        + " (kitchen.platforms." + platform + ".*); configured: " + platforms.all().keySet());
+            Set<String> accounts = platforms.accounts(stationId).keySet();
+            if (platform != null && !accounts.contains(platform)) {
+                throw new InvalidFieldException(field + ".platform", "Station '" + stationId + "' has no platform account '"
+                        + platform + "'; its accounts: " + accounts);
             }
-            if (platform == null && platforms.all().containsKey(preset.name())) {
+            if (platform == null && accounts.contains(preset.name())) {
                 platform = preset.name();
             }
             list.add(new ShowDestination(id, preset.name(), secret, platform,
