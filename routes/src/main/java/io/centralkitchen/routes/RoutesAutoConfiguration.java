@@ -117,8 +117,8 @@ public class RoutesAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public WebhookReceipts webhookReceipts(JdbcTemplate jdbc) {
-        return new WebhookReceipts(jdbc, CLOCK);
+    public WebhookReceipts webhookReceipts(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        return new WebhookReceipts(jdbc, transactionManager, CLOCK);
     }
 
     @Bean
