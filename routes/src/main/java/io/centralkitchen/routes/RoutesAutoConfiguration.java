@@ -15,6 +15,7 @@ import io.centralkitchen.routes.platform.PropertiesPlatformAccounts;
 import io.centralkitchen.routes.webhook.PlatformEventParser;
 import io.centralkitchen.routes.webhook.PlatformEventSink;
 import io.centralkitchen.routes.webhook.WebhookController;
+import io.centralkitchen.routes.webhook.WebhookEdgeFilter;
 import io.centralkitchen.routes.webhook.WebhookProperties;
 import io.centralkitchen.routes.webhook.WebhookReceipts;
 import io.centralkitchen.routes.webhook.WebhookRoutes;
@@ -29,6 +30,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -112,7 +114,7 @@ public class RoutesAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public PlatformEventParser platformEventParser() {
-        return new PlatformEventParser();
+        return new PlatformEventParser(CLOCK);
     }
 
     @Bean
@@ -133,5 +135,16 @@ public class RoutesAutoConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     public WebhookController webhookController(ProducerTemplate producerTemplate, WebhookProperties properties) {
         return new WebhookController(producerTemplate, properties);
+    }
+
+    /** Refuses what is not JSON or too large before anything reads it (multipart, forms, JSON parsing, security). */
+    @Bean
+    @ConditionalOnBean(PlatformEventSink.class)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    public FilterRegistrationBean<WebhookEdgeFilter> webhookEdgeFilter(WebhookProperties properties) {
+        FilterRegistrationBean<WebhookEdgeFilter> registration = new FilterRegistrationBean<>(new WebhookEdgeFilter(properties));
+        registration.addUrlPatterns(WebhookEdgeFilter.PATH);
+        registration.setOrder(WebhookEdgeFilter.ORDER);
+        return registration;
     }
 }

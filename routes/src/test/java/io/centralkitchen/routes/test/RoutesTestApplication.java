@@ -62,6 +62,8 @@ public class RoutesTestApplication {
         public final List<PlatformEvent> events = new CopyOnWriteArrayList<>();
         /** When set, accept() throws it (a failing effect). */
         public final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        /** How long accept() takes (an effect with some work to do keeps its transaction open that long). */
+        public volatile Duration effectTime = Duration.ZERO;
 
         @Override
         public boolean knowsStation(String stationId) {
@@ -73,6 +75,13 @@ public class RoutesTestApplication {
             RuntimeException toThrow = failure.get();
             if (toThrow != null) {
                 throw toThrow;
+            }
+            if (!effectTime.isZero()) {
+                try {
+                    Thread.sleep(effectTime.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             events.add(event);
         }
