@@ -196,7 +196,7 @@ public class WebhookBenchmark {
                 long t0 = System.nanoTime();
                 String timestamp = Long.toString(Instant.now().getEpochSecond());
                 HttpResponse<String> answer = http.send(request(body, timestamp,
-                        WebhookSignature.sign(SECRET, timestamp, body.getBytes(StandardCharsets.UTF_8))), HttpResponse.BodyHandlers.ofString());
+                        WebhookSignature.sign(SECRET, timestamp, STATION, body.getBytes(StandardCharsets.UTF_8))), HttpResponse.BodyHandlers.ofString());
                 latencies.add(System.nanoTime() - t0);
                 if (answer.statusCode() == 202) {
                     return;

@@ -6,25 +6,31 @@ import io.centralkitchen.routes.engine.EngineInbox;
 import io.centralkitchen.routes.engine.EngineInboxDispatcher;
 import io.centralkitchen.routes.engine.EngineInboxProperties;
 import io.centralkitchen.routes.engine.EngineInboxRoutes;
+import io.centralkitchen.routes.platform.PlatformAccounts;
 import io.centralkitchen.routes.platform.PlatformAdapters;
 import io.centralkitchen.routes.platform.PlatformCaller;
 import io.centralkitchen.routes.platform.PlatformProperties;
 import io.centralkitchen.routes.platform.PlatformRoutes;
+import io.centralkitchen.routes.platform.PropertiesPlatformAccounts;
 import io.centralkitchen.routes.webhook.PlatformEventParser;
 import io.centralkitchen.routes.webhook.PlatformEventSink;
 import io.centralkitchen.routes.webhook.WebhookController;
+import io.centralkitchen.routes.webhook.WebhookEdgeFilter;
 import io.centralkitchen.routes.webhook.WebhookProperties;
 import io.centralkitchen.routes.webhook.WebhookReceipts;
 import io.centralkitchen.routes.webhook.WebhookRoutes;
 import io.centralkitchen.routes.webhook.WebhookVerifier;
+import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,23 +48,32 @@ public class RoutesAutoConfiguration {
 
     private static final Clock CLOCK = Clock.systemUTC();
 
-    // --- outbound: platform adapters ---
+    // --- the stations' platform accounts and their adapters ---
 
+    /** The bootstrap: {@code kitchen.platforms.*} as the first station's accounts, until the application has its own. */
     @Bean
-    @ConditionalOnMissingBean
-    public PlatformCaller platformCaller(ProducerTemplate producerTemplate) {
-        return new PlatformCaller(producerTemplate);
+    @ConditionalOnMissingBean(PlatformAccounts.class)
+    public PropertiesPlatformAccounts platformAccounts(PlatformProperties properties,
+                                                       @Value("${kitchen.station.id:station-1}") String firstStation) {
+        return new PropertiesPlatformAccounts(properties, firstStation);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    public PlatformAdapters platformAdapters(PlatformProperties properties, PlatformCaller caller) {
-        return new PlatformAdapters(properties, caller);
+    public PlatformRoutes platformRoutes(CamelContext camelContext) {
+        return new PlatformRoutes(camelContext);
     }
 
     @Bean
-    public PlatformRoutes platformRoutes(PlatformProperties properties) {
-        return new PlatformRoutes(properties);
+    @ConditionalOnMissingBean
+    public PlatformCaller platformCaller(ProducerTemplate producerTemplate, PlatformRoutes routes) {
+        return new PlatformCaller(producerTemplate, routes);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PlatformAdapters platformAdapters(PlatformAccounts accounts, PlatformCaller caller) {
+        return new PlatformAdapters(accounts, caller);
     }
 
     // --- the bridge into the engine ---
@@ -92,20 +107,20 @@ public class RoutesAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public WebhookVerifier webhookVerifier(PlatformProperties platforms, WebhookProperties webhooks) {
-        return new WebhookVerifier(platforms, webhooks, CLOCK);
+    public WebhookVerifier webhookVerifier(PlatformAccounts accounts, WebhookProperties webhooks) {
+        return new WebhookVerifier(accounts, webhooks, CLOCK);
     }
 
     @Bean
     @ConditionalOnMissingBean
     public PlatformEventParser platformEventParser() {
-        return new PlatformEventParser();
+        return new PlatformEventParser(CLOCK);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    public WebhookReceipts webhookReceipts(JdbcTemplate jdbc) {
-        return new WebhookReceipts(jdbc, CLOCK);
+    public WebhookReceipts webhookReceipts(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        return new WebhookReceipts(jdbc, transactionManager, CLOCK);
     }
 
     @Bean
@@ -120,5 +135,16 @@ public class RoutesAutoConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     public WebhookController webhookController(ProducerTemplate producerTemplate, WebhookProperties properties) {
         return new WebhookController(producerTemplate, properties);
+    }
+
+    /** Refuses what is not JSON or too large before anything reads it (multipart, forms, JSON parsing, security). */
+    @Bean
+    @ConditionalOnBean(PlatformEventSink.class)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    public FilterRegistrationBean<WebhookEdgeFilter> webhookEdgeFilter(WebhookProperties properties) {
+        FilterRegistrationBean<WebhookEdgeFilter> registration = new FilterRegistrationBean<>(new WebhookEdgeFilter(properties));
+        registration.addUrlPatterns(WebhookEdgeFilter.PATH);
+        registration.setOrder(WebhookEdgeFilter.ORDER);
+        return registration;
     }
 }

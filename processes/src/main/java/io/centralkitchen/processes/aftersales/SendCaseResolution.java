@@ -38,7 +38,7 @@ public class SendCaseResolution implements JavaDelegate {
         cases.resolved(caseId, resolution, note, refundAmount, CaseVariables.flag(execution, "confirmed"), CaseVariables.flag(execution, "severe"));
         String caseRef = CaseVariables.text(execution, "caseRef");
         try {
-            String reference = platforms.get(CaseVariables.text(execution, "platform")).sendCaseResolution(new PlatformAdapter.CaseResolution(
+            String reference = platforms.get(execution.getTenantId(), CaseVariables.text(execution, "platform")).sendCaseResolution(new PlatformAdapter.CaseResolution(
                     execution.getTenantId(), "case:" + execution.getTenantId() + ":" + caseRef + ":resolution", caseRef,
                     CaseVariables.text(execution, "ticketId"), CaseVariables.text(execution, "orderId"), type, refundAmount, note));
             cases.platformReference(caseId, reference);

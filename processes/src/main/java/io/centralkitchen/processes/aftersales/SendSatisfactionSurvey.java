@@ -24,7 +24,7 @@ public class SendSatisfactionSurvey implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String caseRef = CaseVariables.text(execution, "caseRef");
         try {
-            String reference = platforms.get(CaseVariables.text(execution, "platform")).sendSatisfactionSurvey(
+            String reference = platforms.get(execution.getTenantId(), CaseVariables.text(execution, "platform")).sendSatisfactionSurvey(
                     new PlatformAdapter.SatisfactionSurvey(execution.getTenantId(), "case:" + execution.getTenantId() + ":" + caseRef
                             + ":survey", caseRef, CaseVariables.text(execution, "orderId"), properties.getSurveyQuestion()));
             execution.setVariable("surveyReference", reference);

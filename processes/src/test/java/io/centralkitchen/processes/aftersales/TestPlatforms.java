@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * Test platforms for every application the processes tests start: Douyin, Kuaishou and YouTube played by one WireMock
- * server (the real ones cannot be reached from here), with webhook secrets. Added as the last property source, so a
+ * server (the real ones cannot be reached from here), with webhook secrets — accounts of the first station, as
+ * {@code kitchen.platforms.*} always are. Added as the last property source, so a
  * test's own configuration wins. Registered in the test classpath's META-INF/spring.factories.
  */
 public class TestPlatforms implements EnvironmentPostProcessor {
@@ -59,14 +60,17 @@ public class TestPlatforms implements EnvironmentPostProcessor {
         environment.getPropertySources().addLast(new MapPropertySource("kitchenTestPlatforms", p));
     }
 
-    /** Posts a signed webhook the way a platform does (see docs/integration.md); returns status and body. */
+    /**
+     * Posts a signed webhook the way a platform does (see docs/integration.md: the HMAC covers timestamp, station and
+     * body); returns status and body.
+     */
     public static HttpResponse<String> postWebhook(int port, String platform, String station, String json, String secret) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String timestamp = Long.toString(Instant.now().getEpochSecond());
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/" + platform + "/" + station))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .header(WebhookSignature.TIMESTAMP_HEADER, timestamp)
-                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, body))
+                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, station, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         try {
             return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

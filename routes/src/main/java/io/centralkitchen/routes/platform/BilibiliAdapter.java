@@ -18,8 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public class BilibiliAdapter extends HttpPlatformAdapter {
 
-    public BilibiliAdapter(String platformId, PlatformProperties.Platform config, PlatformCaller caller) {
-        super(platformId, config, caller);
+    public BilibiliAdapter(PlatformAccount account, PlatformCaller caller) {
+        super(account, caller);
     }
 
     @Override
@@ -68,8 +68,8 @@ public class BilibiliAdapter extends HttpPlatformAdapter {
 
     @Override
     protected PlatformRequest authenticate(PlatformRequest request) {
-        return request.header("Authorization", "Bearer " + config.getAccessToken())
-                .header("x-bili-client-id", config.getAppKey());
+        return request.header("Authorization", "Bearer " + account.accessToken())
+                .header("x-bili-client-id", account.appKey());
     }
 
     @Override

@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public class DouyinAdapter extends HttpPlatformAdapter {
 
-    public DouyinAdapter(String platformId, PlatformProperties.Platform config, PlatformCaller caller) {
-        super(platformId, config, caller);
+    public DouyinAdapter(PlatformAccount account, PlatformCaller caller) {
+        super(account, caller);
     }
 
     @Override
@@ -69,7 +69,7 @@ public class DouyinAdapter extends HttpPlatformAdapter {
 
     @Override
     protected PlatformRequest authenticate(PlatformRequest request) {
-        return request.header("access-token", config.getAccessToken());
+        return request.header("access-token", account.accessToken());
     }
 
     @Override

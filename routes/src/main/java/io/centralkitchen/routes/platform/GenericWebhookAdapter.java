@@ -9,7 +9,7 @@ import java.time.Instant;
 
 /**
  * Any other platform, or the station's own site: plain JSON to one URL, signed with the scheme of our own webhooks
- * ({@link WebhookSignature}) under the app secret. Every request: {@code POST <base-url>}, headers
+ * ({@link WebhookSignature}: timestamp, the account's station and body) under the app secret. Every request: {@code POST <base-url>}, headers
  * {@code X-Kitchen-Timestamp}, {@code X-Kitchen-Signature: sha256=...}, {@code Idempotency-Key}; body:
  * <pre>
  * {"type":"post","station","idempotencyKey","text","mediaUrl"}
@@ -22,8 +22,8 @@ import java.time.Instant;
  */
 public class GenericWebhookAdapter extends HttpPlatformAdapter {
 
-    public GenericWebhookAdapter(String platformId, PlatformProperties.Platform config, PlatformCaller caller) {
-        super(platformId, config, caller);
+    public GenericWebhookAdapter(PlatformAccount account, PlatformCaller caller) {
+        super(account, caller);
     }
 
     @Override
@@ -78,7 +78,7 @@ public class GenericWebhookAdapter extends HttpPlatformAdapter {
     protected PlatformRequest authenticate(PlatformRequest request) {
         String timestamp = Long.toString(Instant.now().getEpochSecond());
         return request.header(WebhookSignature.TIMESTAMP_HEADER, timestamp).header(WebhookSignature.SIGNATURE_HEADER,
-                WebhookSignature.sign(config.getAppSecret(), timestamp, request.jsonBody().getBytes(StandardCharsets.UTF_8)));
+                WebhookSignature.sign(account.appSecret(), timestamp, account.stationId(), request.jsonBody().getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override

@@ -7,30 +7,41 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
  * The common part of the adapters: each kind builds its requests and reads its answers; this class sends them through
- * the platform's routes (rate limit, retries, circuit breaker) and turns refusals into {@link PlatformRefusedException}
- * with the platform's answer in the message.
+ * the account's routes (rate limit, retries, circuit breaker) and turns refusals into {@link PlatformRefusedException}
+ * with the platform's answer in the message. An adapter serves one version of one station's account.
  */
 public abstract class HttpPlatformAdapter implements PlatformAdapter {
 
     protected static final ObjectMapper JSON = new ObjectMapper();
 
     protected final String platformId;
-    protected final PlatformProperties.Platform config;
+    protected final PlatformAccount account;
     private final PlatformCaller caller;
 
-    protected HttpPlatformAdapter(String platformId, PlatformProperties.Platform config, PlatformCaller caller) {
-        this.platformId = platformId;
-        this.config = config;
+    protected HttpPlatformAdapter(PlatformAccount account, PlatformCaller caller) {
+        this.platformId = account.accountId();
+        this.account = account;
         this.caller = caller;
     }
 
     @Override
     public String platformId() {
         return platformId;
+    }
+
+    @Override
+    public String stationId() {
+        return account.stationId();
+    }
+
+    @Override
+    public String version() {
+        return account.version();
     }
 
     @Override
@@ -78,11 +89,15 @@ public abstract class HttpPlatformAdapter implements PlatformAdapter {
     protected abstract String referenceFrom(JsonNode answer, String operation);
 
     protected String send(String operation, PlatformRequest request) {
-        if (config.getBaseUrl() == null || config.getBaseUrl().isBlank()) {
-            throw refused(operation, "no base-url is configured for platform '" + platformId
-                    + "' (kitchen.platforms." + platformId + ".base-url)");
+        if (!account.publishes()) {
+            throw refused(operation, "no base URL is configured for platform account '" + platformId + "' of station '"
+                    + account.stationId() + "'");
         }
-        PlatformResponse response = caller.call(platformId, operation, authenticate(request));
+        if (account.accessTokenExpired(Instant.now())) {
+            throw refused(operation, "the access token of platform account '" + platformId + "' of station '"
+                    + account.stationId() + "' expired at " + account.accessTokenExpiresAt() + "; renew it, then retry");
+        }
+        PlatformResponse response = caller.call(account, operation, authenticate(request));
         if (!response.isSuccess()) {
             throw refused(operation, "HTTP " + response.status() + ": " + response.excerpt());
         }

@@ -18,8 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public class KuaishouAdapter extends HttpPlatformAdapter {
 
-    public KuaishouAdapter(String platformId, PlatformProperties.Platform config, PlatformCaller caller) {
-        super(platformId, config, caller);
+    public KuaishouAdapter(PlatformAccount account, PlatformCaller caller) {
+        super(account, caller);
     }
 
     @Override
@@ -72,7 +72,7 @@ public class KuaishouAdapter extends HttpPlatformAdapter {
 
     @Override
     protected PlatformRequest authenticate(PlatformRequest request) {
-        return request.header("appkey", config.getAppKey()).header("access-token", config.getAccessToken());
+        return request.header("appkey", account.appKey()).header("access-token", account.accessToken());
     }
 
     @Override

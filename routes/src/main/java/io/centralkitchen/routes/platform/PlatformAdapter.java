@@ -3,9 +3,9 @@ package io.centralkitchen.routes.platform;
 import java.math.BigDecimal;
 
 /**
- * What the kitchen asks of a platform, whatever its kind. Every call returns the platform's reference for what was
- * created (post id, clip id, cue id, ...). Calls are rate-limited per platform, retried with backoff on transient
- * failures and short-circuited while the platform keeps failing.
+ * What the kitchen asks of a platform, whatever its kind, on one station's account. Every call returns the platform's
+ * reference for what was created (post id, clip id, cue id, ...). Calls are rate-limited per account, retried with
+ * backoff on transient failures and short-circuited while the platform keeps failing.
  * <p>
  * Every request carries an idempotency key derived from business ids (e.g. {@code case:station-1:douyin:c-42:resolution}),
  * so a retried call does not publish twice on platforms that honour it.
@@ -17,8 +17,14 @@ import java.math.BigDecimal;
  */
 public interface PlatformAdapter {
 
-    /** The configured platform id (the key under {@code kitchen.platforms}). */
+    /** The account's platform id (unique within its station). */
     String platformId();
+
+    /** The station whose account this adapter speaks for. */
+    String stationId();
+
+    /** The {@link PlatformAccount#version()} the adapter was built from. */
+    String version();
 
     PlatformKind kind();
 

@@ -5,21 +5,24 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
-/** Sends a {@link PlatformRequest} through the platform's routes and turns the outcome into an answer or exception. */
+/** Sends a {@link PlatformRequest} through the account's routes and turns the outcome into an answer or exception. */
 public class PlatformCaller {
 
     private final ProducerTemplate producer;
+    private final PlatformRoutes routes;
 
-    public PlatformCaller(ProducerTemplate producer) {
+    public PlatformCaller(ProducerTemplate producer, PlatformRoutes routes) {
         this.producer = producer;
+        this.routes = routes;
     }
 
     /**
      * @return the platform's answer, 2xx or a refusal (4xx other than 408/429)
      * @throws PlatformUnavailableException after the retries, or while the circuit breaker is open
      */
-    public PlatformResponse call(String platformId, String operation, PlatformRequest request) {
-        Exchange result = producer.send(PlatformRoutes.entry(platformId), exchange ->
+    public PlatformResponse call(PlatformAccount account, String operation, PlatformRequest request) {
+        String platformId = account.accountId();
+        Exchange result = producer.send(routes.entry(account), exchange ->
                 exchange.setProperty(PlatformRoutes.REQUEST, request));
         Exception failure = result.getException();
         if (failure == null) {

@@ -8,12 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code kitchen.platforms.<platform>.*}: one entry per platform account the stations use. The key is the platform id
- * used in webhook URLs ({@code /webhooks/<platform>/<station>}) and in cases; {@code kind} defaults to the key when
- * the key names a kind ({@code douyin}, {@code kuaishou}, {@code wechat-channels}, {@code taobao-live},
- * {@code bilibili}, {@code youtube}, {@code webhook}), so a second account of the same kind is e.g.
- * {@code kitchen.platforms.douyin-radio-two.kind=douyin}. Credentials and the webhook secret are secrets: set them from
- * the environment; they are only ever shown masked.
+ * {@code kitchen.platforms.<platform>.*}: the platform accounts of the <b>first station</b> ({@code kitchen.station.id})
+ * — the bootstrap read by {@link PropertiesPlatformAccounts}; other stations keep theirs in the application's
+ * {@link PlatformAccounts}. The key is the account's platform id used in webhook URLs
+ * ({@code /webhooks/<platform>/<station>}) and in cases; {@code kind} defaults to the key when the key names a kind
+ * ({@code douyin}, {@code kuaishou}, {@code wechat-channels}, {@code taobao-live}, {@code bilibili}, {@code youtube},
+ * {@code webhook}), so a second account of the same kind is e.g. {@code kitchen.platforms.douyin-shop-two.kind=douyin}.
+ * Credentials and the webhook secret are secrets: set them from the environment; they are only ever shown masked.
  */
 @ConfigurationProperties("kitchen")
 public class PlatformProperties {

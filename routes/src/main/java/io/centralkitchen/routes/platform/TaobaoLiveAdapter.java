@@ -33,8 +33,8 @@ public class TaobaoLiveAdapter extends HttpPlatformAdapter {
 
     public static final String PATH = "/router/rest";
 
-    public TaobaoLiveAdapter(String platformId, PlatformProperties.Platform config, PlatformCaller caller) {
-        super(platformId, config, caller);
+    public TaobaoLiveAdapter(PlatformAccount account, PlatformCaller caller) {
+        super(account, caller);
     }
 
     @Override
@@ -87,10 +87,10 @@ public class TaobaoLiveAdapter extends HttpPlatformAdapter {
 
     @Override
     protected PlatformRequest authenticate(PlatformRequest request) {
-        request.query("app_key", config.getAppKey()).query("session", config.getAccessToken())
+        request.query("app_key", account.appKey()).query("session", account.accessToken())
                 .query("timestamp", Long.toString(Instant.now().toEpochMilli())).query("v", "2.0")
                 .query("format", "json").query("sign_method", "hmac-sha256");
-        return request.query("sign", sign(config.getAppSecret(), request.query(), request.jsonBody()));
+        return request.query("sign", sign(account.appSecret(), request.query(), request.jsonBody()));
     }
 
     /** TOP signature over the sorted parameters and the body (see the class comment). */

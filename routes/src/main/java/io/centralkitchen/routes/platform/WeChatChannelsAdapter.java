@@ -19,8 +19,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public class WeChatChannelsAdapter extends HttpPlatformAdapter {
 
-    public WeChatChannelsAdapter(String platformId, PlatformProperties.Platform config, PlatformCaller caller) {
-        super(platformId, config, caller);
+    public WeChatChannelsAdapter(PlatformAccount account, PlatformCaller caller) {
+        super(account, caller);
     }
 
     @Override
@@ -76,7 +76,7 @@ public class WeChatChannelsAdapter extends HttpPlatformAdapter {
 
     @Override
     protected PlatformRequest authenticate(PlatformRequest request) {
-        return request.query("access_token", config.getAccessToken());
+        return request.query("access_token", account.accessToken());
     }
 
     @Override

@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public class YouTubeAdapter extends HttpPlatformAdapter {
 
-    public YouTubeAdapter(String platformId, PlatformProperties.Platform config, PlatformCaller caller) {
-        super(platformId, config, caller);
+    public YouTubeAdapter(PlatformAccount account, PlatformCaller caller) {
+        super(account, caller);
     }
 
     @Override
@@ -74,7 +74,7 @@ public class YouTubeAdapter extends HttpPlatformAdapter {
 
     @Override
     protected PlatformRequest authenticate(PlatformRequest request) {
-        return request.header("Authorization", "Bearer " + config.getAccessToken());
+        return request.header("Authorization", "Bearer " + account.accessToken());
     }
 
     @Override

@@ -1,15 +1,23 @@
 package io.centralkitchen.routes.webhook;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -24,22 +32,44 @@ import java.util.stream.Collectors;
  * {"type": "survey.answered", "survey": {"caseRef", "score" (1-5), "remark"?}}
  * {"type": "reservation.updated", "reservation": {"showRef", "count"}}
  * </pre>
+ * Every number is bounded before anything computes with it: amounts by their written precision and scale (at most 10
+ * integer digits and 2 decimals, as stored), counts and quantities as whole numbers in a range, event times from 2000
+ * to a day from now. A number out of range is a 400 naming its field, never a calculation.
  */
 public class PlatformEventParser {
 
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}");
+    /** Amounts fit {@code numeric(12, 2)}: 10 integer digits, 2 decimals. */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
+    private static final int AMOUNT_INTEGER_DIGITS = 10;
+    private static final int AMOUNT_DECIMALS = 2;
+    /** Counts of people (reservations): far above any audience, far below overflow. */
+    static final long MAX_COUNT = 1_000_000_000_000L;
+    static final long MAX_QUANTITY = 1_000_000;
+    /** Event times before this are not real events. */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    /** Event times after now plus this are not real events either (a platform's clock may be a little ahead). */
+    static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /**
+     * Floats become BigDecimal exactly as written (no trailing zeros stripped): their precision and scale are checked
+     * before anything computes with them. Nothing converts a number the schema does not ask for.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false).build();
+
+    private final Clock clock;
+
+    public PlatformEventParser() {
+        this(Clock.systemUTC());
+    }
+
+    public PlatformEventParser(Clock clock) {
+        this.clock = clock;
+    }
 
     public PlatformEvent parse(String platform, String station, byte[] body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new WebhookRefusedException(400, "The body is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new WebhookRefusedException(400, "The body cannot be read: " + e.getMessage());
-        }
+        JsonNode root = readTree(body);
         if (root == null || !root.isObject()) {
             throw new WebhookRefusedException(400, "The body must be a JSON object");
         }
@@ -63,6 +93,37 @@ public class PlatformEventParser {
         };
     }
 
+    private static JsonNode readTree(byte[] body) {
+        try (JsonParser parser = JSON.createParser(body)) {
+            try {
+                return JSON.readTree(parser);
+            } catch (NumberFormatException | ArithmeticException outOfRange) {
+                // a number no Java type can hold (an exponent beyond int, say): name where it stands
+                throw WebhookRefusedException.malformed(path(parser.getParsingContext()), "is a number out of any range");
+            }
+        } catch (JsonProcessingException e) {
+            throw new WebhookRefusedException(400, "The body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new WebhookRefusedException(400, "The body cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** {@code order.amount}, {@code items[2].price}: where the parser stands. */
+    private static String path(JsonStreamContext context) {
+        Deque<String> segments = new ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            segments.push(c.inArray() ? "[" + Math.max(0, c.getCurrentIndex()) + "]" : String.valueOf(c.getCurrentName()));
+        }
+        StringBuilder path = new StringBuilder();
+        for (String segment : segments) {
+            if (!path.isEmpty() && !segment.startsWith("[")) {
+                path.append('.');
+            }
+            path.append(segment);
+        }
+        return path.isEmpty() ? "(body)" : path.toString();
+    }
+
     private static JsonNode section(JsonNode root, String name, PlatformEvent.Type type) {
         JsonNode section = root.get(name);
         if (section == null || section.isNull()) {
@@ -79,7 +140,7 @@ public class PlatformEventParser {
         if (currency != null && !CURRENCY.matcher(currency).matches()) {
             throw WebhookRefusedException.malformed("order.currency", "must be an ISO 4217 code like CNY (got '" + currency + "')");
         }
-        Long quantity = integer(o, "quantity", "order.quantity", 1, 1_000_000, false);
+        Long quantity = integer(o, "quantity", "order.quantity", 1, MAX_QUANTITY, false);
         return new PlatformEvent.Order(id(o, "orderId", "order.orderId"), amount(o, "amount", "order.amount", true),
                 currency == null ? "CNY" : currency, quantity == null ? null : quantity.intValue(),
                 integer(o, "productId", "order.productId", 1, Long.MAX_VALUE, false),
@@ -108,7 +169,7 @@ public class PlatformEventParser {
 
     private static PlatformEvent.Reservation reservation(JsonNode r) {
         return new PlatformEvent.Reservation(id(r, "showRef", "reservation.showRef"),
-                integer(r, "count", "reservation.count", 0, Long.MAX_VALUE, true));
+                integer(r, "count", "reservation.count", 0, MAX_COUNT, true));
     }
 
     private static String id(JsonNode node, String name, String field) {
@@ -148,13 +209,19 @@ public class PlatformEventParser {
             }
             return null;
         }
-        if (!value.isIntegralNumber() || value.asLong() < min || value.asLong() > max) {
+        // canConvertToLong first: a larger integer's long value is its low 64 bits, which may look in range
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < min || value.longValue() > max) {
             throw WebhookRefusedException.malformed(field, "must be a whole number from " + min
-                    + (max == Long.MAX_VALUE ? " up" : " to " + max) + " (got " + value + ")");
+                    + (max == Long.MAX_VALUE ? " up" : " to " + max) + " (got " + excerpt(value) + ")");
         }
-        return value.asLong();
+        return value.longValue();
     }
 
+    /**
+     * An amount as written — a JSON number or a short string — bounded by its precision and scale before anything
+     * computes with it: {@code 1e99999999} has one digit and scale -99999999, and is refused without ever being
+     * expanded.
+     */
     private static BigDecimal amount(JsonNode node, String name, String field, boolean required) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
@@ -163,28 +230,50 @@ public class PlatformEventParser {
             }
             return null;
         }
-        BigDecimal amount;
-        try {
-            amount = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText().strip());
-        } catch (NumberFormatException e) {
-            throw WebhookRefusedException.malformed(field, "must be a decimal amount like 59.90 (got " + value + ")");
+        String expected = "must be an amount from 0 to " + MAX_AMOUNT.toPlainString() + " with at most " + AMOUNT_DECIMALS
+                + " decimals, like 59.90 (got " + excerpt(value) + ")";
+        BigDecimal written;
+        if (value.isNumber()) {
+            written = value.decimalValue();
+        } else if (value.isTextual() && value.asText().strip().length() <= 32) {
+            try {
+                written = new BigDecimal(value.asText().strip());
+            } catch (NumberFormatException e) {
+                throw WebhookRefusedException.malformed(field, expected);
+            }
+        } else {
+            throw WebhookRefusedException.malformed(field, expected);
         }
-        amount = amount.stripTrailingZeros();
-        if (amount.scale() < 0) {
-            amount = amount.setScale(0);
+        long integerDigits = (long) written.precision() - written.scale();
+        if (written.signum() < 0 || integerDigits > AMOUNT_INTEGER_DIGITS || written.scale() > 20) {
+            throw WebhookRefusedException.malformed(field, expected);
         }
-        if (amount.signum() < 0 || amount.scale() > 2 || amount.compareTo(new BigDecimal("9999999999.99")) > 0) {
-            throw WebhookRefusedException.malformed(field, "must be an amount from 0 with at most 2 decimals (got " + value + ")");
+        // now at most 30 digits: stripping zeros and rescaling are cheap
+        BigDecimal amount = written.stripTrailingZeros();
+        if (amount.scale() > AMOUNT_DECIMALS) {
+            throw WebhookRefusedException.malformed(field, expected);
         }
-        return amount;
+        return amount.scale() < 0 ? amount.setScale(0) : amount;
     }
 
-    private static Instant instant(JsonNode node, String field) {
+    private Instant instant(JsonNode node, String field) {
         String text = text(node, field, field, true, 40);
+        Instant instant;
         try {
-            return Instant.parse(text);
+            instant = Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw WebhookRefusedException.malformed(field, "must be an ISO-8601 UTC time like 2025-05-01T10:00:00Z (got '" + text + "')");
         }
+        Instant latest = clock.instant().plus(FUTURE_TOLERANCE);
+        if (instant.isBefore(EARLIEST) || instant.isAfter(latest)) {
+            throw WebhookRefusedException.malformed(field, "must be a time from " + EARLIEST + " to a day from now (got '" + text + "')");
+        }
+        return instant;
+    }
+
+    /** A value for a message: never more than 40 characters of what was sent. */
+    private static String excerpt(JsonNode value) {
+        String text = value.isTextual() ? "'" + value.asText() + "'" : value.toString();
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 }

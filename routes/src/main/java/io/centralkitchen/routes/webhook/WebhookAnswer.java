@@ -31,8 +31,10 @@ public record WebhookAnswer(int status, Map<String, Object> body) {
             case 400 -> "Bad Request";
             case 401 -> "Unauthorized";
             case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
             case 409 -> "Conflict";
             case 413 -> "Payload Too Large";
+            case 415 -> "Unsupported Media Type";
             case 503 -> "Service Unavailable";
             default -> "Error";
         };

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * {@code POST /webhooks/{platform}/{station}}: the HTTP edge of the webhook routes. It only bounds the body (413
- * before reading more than the limit) and hands the raw bytes to Camel; the HMAC is the authentication, so this path
- * is outside {@code /api/*} and its user login.
+ * {@code POST /webhooks/{platform}/{station}}: hands the raw bytes to the webhook routes. The {@link WebhookEdgeFilter}
+ * in front has already refused what is not JSON or too large, and read the body (it is bounded here once more); the
+ * HMAC is the authentication, so this path is outside {@code /api/*} and its user login.
  */
 @RestController
 public class WebhookController {

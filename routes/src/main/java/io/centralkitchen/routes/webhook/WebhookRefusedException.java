@@ -27,4 +27,9 @@ public class WebhookRefusedException extends RuntimeException {
     public static WebhookRefusedException malformed(String field, String problem) {
         return new WebhookRefusedException(400, field, "'" + field + "' " + problem);
     }
+
+    /** For a log line: what a sender wrote (quoted in messages) never starts a line of its own. */
+    static String oneLine(String text) {
+        return text == null ? null : text.replaceAll("\\p{Cntrl}", "?");
+    }
 }

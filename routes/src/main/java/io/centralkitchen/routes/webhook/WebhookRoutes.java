@@ -7,10 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Inbound platform webhooks. {@code webhook}: verify (secret, timestamp window, HMAC) → validate the event → check the
- * station → accept. {@code webhook-accept} is one database transaction: the event id is recorded (a redelivery stops
- * here as a duplicate) and the event handed to the {@link PlatformEventSink}; if either fails, neither is kept.
- * A refused delivery stores nothing. After an acceptance the engine inbox is nudged, so work for the engine (cases to
+ * Inbound platform webhooks. {@code webhook}: verify (the station's account and its secret, timestamp window, HMAC over
+ * timestamp, station and body) → validate the event → check the station → accept. {@code webhook-accept} is one
+ * database transaction: the event id is recorded for the station (a redelivery stops here as a duplicate, so does a
+ * concurrent copy once the first commits) and the event handed to the {@link PlatformEventSink}; if either fails,
+ * neither is kept. A refused delivery stores nothing and logs one line. After an acceptance the engine inbox is nudged, so work for the engine (cases to
  * start, messages to correlate) is delivered at once rather than at the next poll.
  */
 public class WebhookRoutes extends RouteBuilder {
@@ -71,9 +72,20 @@ public class WebhookRoutes extends RouteBuilder {
                 });
     }
 
+    /** Whatever a signed body holds, reading it is never a server failure: anything unforeseen is a 400 too. */
     private void parse(Exchange exchange) {
         WebhookDelivery delivery = exchange.getMessage().getBody(WebhookDelivery.class);
-        exchange.getMessage().setBody(parser.parse(delivery.platform(), delivery.station(), delivery.body()));
+        PlatformEvent event;
+        try {
+            event = parser.parse(delivery.platform(), delivery.station(), delivery.body());
+        } catch (WebhookRefusedException refused) {
+            throw refused;
+        } catch (RuntimeException unforeseen) {
+            log.warn("Webhook body of {}/{} could not be read as an event: {}", delivery.platform(), delivery.station(),
+                    WebhookRefusedException.oneLine(unforeseen.toString()));
+            throw new WebhookRefusedException(400, "The body cannot be read as an event");
+        }
+        exchange.getMessage().setBody(event);
     }
 
     private void checkStation(Exchange exchange) {
@@ -90,7 +102,8 @@ public class WebhookRoutes extends RouteBuilder {
 
     private static void answerRefusal(Exchange exchange) {
         WebhookRefusedException refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, WebhookRefusedException.class);
-        log.info("Webhook refused ({}): {}", refusal.status(), refusal.getMessage());
+        log.info("Webhook refused ({}{}): {}", refusal.status(), refusal.field() == null ? "" : ", " + refusal.field(),
+                WebhookRefusedException.oneLine(refusal.getMessage()));
         exchange.getMessage().setBody(WebhookAnswer.refused(refusal.status(), refusal.field(), refusal.getMessage()));
     }
 

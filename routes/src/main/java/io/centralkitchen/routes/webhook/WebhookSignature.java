@@ -6,15 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * The signing scheme of Central Kitchen webhooks, inbound and (generic adapter) outbound:
  * <pre>
  * X-Kitchen-Timestamp: &lt;unix seconds&gt;
- * X-Kitchen-Signature: sha256=&lt;hex HMAC-SHA256(secret, timestamp + "." + raw body bytes)&gt;
+ * X-Kitchen-Signature: sha256=&lt;hex HMAC-SHA256(secret, timestamp + "." + station + "." + raw body bytes)&gt;
  * </pre>
  * The timestamp is signed with the body, so a captured request cannot be replayed with a fresh timestamp; outside the
- * accepted window it is refused, inside it the event id makes it a duplicate.
+ * accepted window it is refused, inside it the event id makes it a duplicate. The station is signed too, so a delivery
+ * for one station cannot be replayed to another's URL, even where both use the same secret.
  */
 public final class WebhookSignature {
 
@@ -25,11 +27,13 @@ public final class WebhookSignature {
     private WebhookSignature() {
     }
 
-    public static String sign(String secret, String timestamp, byte[] body) {
+    public static String sign(String secret, String timestamp, String station, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
+            mac.update((byte) '.');
+            mac.update(station.getBytes(StandardCharsets.UTF_8));
             mac.update((byte) '.');
             mac.update(body);
             return SCHEME + HexFormat.of().formatHex(mac.doFinal());
@@ -39,12 +43,12 @@ public final class WebhookSignature {
     }
 
     /** Constant-time comparison, so the answer time tells an attacker nothing about how close a guess was. */
-    public static boolean matches(String secret, String timestamp, byte[] body, String signature) {
+    public static boolean matches(String secret, String timestamp, String station, byte[] body, String signature) {
         if (signature == null) {
             return false;
         }
-        byte[] expected = sign(secret, timestamp, body).getBytes(StandardCharsets.US_ASCII);
-        byte[] given = signature.trim().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = sign(secret, timestamp, station, body).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = signature.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, given);
     }
 }

@@ -93,7 +93,8 @@ class EngineInboxTest extends RoutesTestBase {
         String key = "case-" + UUID.randomUUID();
         engine.behaviour = item -> item.businessKey().equals(key) ? EngineDelivery.Outcome.NOT_READY : EngineDelivery.Outcome.DELIVERED;
         inTransaction(() -> bridge.correlateMessage("station-1", "after-sales-survey-answered", key, Map.of("score", 5), "evt-" + key));
-        Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        // the next whole millisecond: never before the row's (sub-millisecond) time of recording, so it is due
+        Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).plusMillis(1);
 
         dispatcher.deliverDue(start);
         Map<String, Object> first = row(key);

@@ -72,7 +72,7 @@ class PlatformAdaptersTest extends RoutesTestBase {
         PLATFORMS.stubFor(post(urlPathEqualTo("/douyin/api/v1/posts"))
                 .willReturn(okJson("{\"err_no\":0,\"err_msg\":\"success\",\"data\":{\"id\":\"dy-post-1\"}}")));
 
-        String reference = adapters.get("douyin").publishPost(aPost("post-key-1"));
+        String reference = adapters.get("station-1", "douyin").publishPost(aPost("post-key-1"));
 
         assertThat(reference).isEqualTo("dy-post-1");
         PLATFORMS.verify(postRequestedFor(urlPathEqualTo("/douyin/api/v1/posts"))
@@ -86,7 +86,7 @@ class PlatformAdaptersTest extends RoutesTestBase {
         PLATFORMS.stubFor(post(urlPathEqualTo("/douyin/api/v1/aftersale/resolutions"))
                 .willReturn(okJson("{\"err_no\":28001003,\"err_msg\":\"ticket already closed\",\"data\":{}}")));
 
-        assertThatThrownBy(() -> adapters.get("douyin").sendCaseResolution(refund("res-1")))
+        assertThatThrownBy(() -> adapters.get("station-1", "douyin").sendCaseResolution(refund("res-1")))
                 .isInstanceOf(PlatformRefusedException.class)
                 .hasMessageContaining("douyin refused the case resolution").hasMessageContaining("ticket already closed");
         PLATFORMS.verify(1, postRequestedFor(urlPathEqualTo("/douyin/api/v1/aftersale/resolutions"))
@@ -99,7 +99,7 @@ class PlatformAdaptersTest extends RoutesTestBase {
         PLATFORMS.stubFor(post(urlPathEqualTo("/kuaishou/openapi/content.clip.create"))
                 .willReturn(okJson("{\"result\":1,\"data\":{\"id\":\"ks-clip-9\"}}")));
 
-        String reference = adapters.get("kuaishou").publishClip(new Clip("station-1", "clip-key", "Orange slot",
+        String reference = adapters.get("station-1", "kuaishou").publishClip(new Clip("station-1", "clip-key", "Orange slot",
                 "https://cdn.example/clip.mp4", "SKU-7", new BigDecimal("39.9"), "CNY", "https://shop.example/p/7"));
 
         assertThat(reference).isEqualTo("ks-clip-9");
@@ -117,7 +117,7 @@ class PlatformAdaptersTest extends RoutesTestBase {
         PLATFORMS.stubFor(post(urlPathEqualTo("/wechat-channels/channels/ec/live/cue"))
                 .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"id\":\"wx-cue-3\"}")));
 
-        String reference = adapters.get("wechat-channels").sendCommerceCue(new CommerceCue("station-1", "cue-key",
+        String reference = adapters.get("station-1", "wechat-channels").sendCommerceCue(new CommerceCue("station-1", "cue-key",
                 CueType.START_FLASH_SALE, "live-1", "SKU-7", new BigDecimal("29.90"), null));
 
         assertThat(reference).isEqualTo("wx-cue-3");
@@ -132,7 +132,7 @@ class PlatformAdaptersTest extends RoutesTestBase {
         PLATFORMS.stubFor(post(urlPathEqualTo("/taobao-live/router/rest"))
                 .willReturn(okJson("{\"taobao_aftersale_resolve_response\":{\"result\":{\"id\":\"tb-res-5\"}}}")));
 
-        String reference = adapters.get("taobao-live").sendCaseResolution(refund("res-tb"));
+        String reference = adapters.get("station-1", "taobao-live").sendCaseResolution(refund("res-tb"));
 
         assertThat(reference).isEqualTo("tb-res-5");
         LoggedRequest request = PLATFORMS.findAll(postRequestedFor(urlPathEqualTo("/taobao-live/router/rest"))).get(0);
@@ -150,7 +150,7 @@ class PlatformAdaptersTest extends RoutesTestBase {
         PLATFORMS.stubFor(post(urlPathEqualTo("/taobao-live/router/rest")).willReturn(okJson(
                 "{\"error_response\":{\"code\":15,\"msg\":\"Remote service error\",\"sub_code\":\"isv.invalid-sku\",\"sub_msg\":\"SKU-7 is not on sale\"}}")));
 
-        assertThatThrownBy(() -> adapters.get("taobao-live").sendCommerceCue(new CommerceCue("station-1", "k", CueType.PIN_PRODUCT,
+        assertThatThrownBy(() -> adapters.get("station-1", "taobao-live").sendCommerceCue(new CommerceCue("station-1", "k", CueType.PIN_PRODUCT,
                 "live-2", "SKU-7", null, null)))
                 .isInstanceOf(PlatformRefusedException.class).hasMessageContaining("SKU-7 is not on sale");
     }
@@ -160,7 +160,7 @@ class PlatformAdaptersTest extends RoutesTestBase {
         PLATFORMS.stubFor(post(urlPathEqualTo("/bilibili/arcopen/fn/mall/aftersale/survey"))
                 .willReturn(okJson("{\"code\":0,\"message\":\"0\",\"data\":{\"id\":\"bl-survey-1\"}}")));
 
-        String reference = adapters.get("bilibili").sendSatisfactionSurvey(new SatisfactionSurvey("station-1", "s-key",
+        String reference = adapters.get("station-1", "bilibili").sendSatisfactionSurvey(new SatisfactionSurvey("station-1", "s-key",
                 "bilibili:complaint:c-2", "o-2", "How satisfied are you?"));
 
         assertThat(reference).isEqualTo("bl-survey-1");
@@ -175,7 +175,7 @@ class PlatformAdaptersTest extends RoutesTestBase {
         PLATFORMS.stubFor(post(urlPathEqualTo("/youtube/youtube/v3/liveChat/messages"))
                 .willReturn(okJson("{\"kind\":\"youtube#liveChatMessage\",\"id\":\"yt-msg-1\"}")));
 
-        String reference = adapters.get("youtube").sendCommerceCue(new CommerceCue("station-1", "k", CueType.COUPON,
+        String reference = adapters.get("station-1", "youtube").sendCommerceCue(new CommerceCue("station-1", "k", CueType.COUPON,
                 "chat-1", "SKU-7", null, "ORANGE10"));
 
         assertThat(reference).isEqualTo("yt-msg-1");
@@ -183,7 +183,7 @@ class PlatformAdaptersTest extends RoutesTestBase {
                 .withQueryParam("part", equalTo("snippet"))
                 .withHeader("Authorization", equalTo("Bearer youtube-token-SECRET-0006"))
                 .withRequestBody(matchingJsonPath("$.snippet.textMessageDetails.messageText", equalTo("Coupon ORANGE10 for SKU-7"))));
-        assertThatThrownBy(() -> adapters.get("youtube").sendCaseResolution(refund("r")))
+        assertThatThrownBy(() -> adapters.get("station-1", "youtube").sendCaseResolution(refund("r")))
                 .isInstanceOf(PlatformRefusedException.class).hasMessageContaining("YouTube has no after-sales API");
         assertThat(PLATFORMS.findAll(postRequestedFor(urlPathMatching("/youtube/.*")))).hasSize(1);
     }
@@ -192,12 +192,12 @@ class PlatformAdaptersTest extends RoutesTestBase {
     void theGenericAdapterSignsItsJsonLikeOurWebhooks() {
         PLATFORMS.stubFor(post(urlPathEqualTo("/own-shop")).willReturn(okJson("{\"reference\":\"shop-77\"}")));
 
-        String reference = adapters.get("own-shop").publishPost(aPost("shop-post-1"));
+        String reference = adapters.get("station-1", "own-shop").publishPost(aPost("shop-post-1"));
 
         assertThat(reference).isEqualTo("shop-77");
         LoggedRequest request = PLATFORMS.findAll(postRequestedFor(urlPathEqualTo("/own-shop"))).get(0);
         assertThat(WebhookSignature.matches("shop-signing-SECRET-0007", request.getHeader(WebhookSignature.TIMESTAMP_HEADER),
-                request.getBody(), request.getHeader(WebhookSignature.SIGNATURE_HEADER))).isTrue();
+                "station-1", request.getBody(), request.getHeader(WebhookSignature.SIGNATURE_HEADER))).isTrue();
         assertThat(request.getHeader("Idempotency-Key")).isEqualTo("shop-post-1");
         assertThat(request.getBodyAsString()).contains("\"type\":\"post\"");
     }
@@ -211,7 +211,7 @@ class PlatformAdaptersTest extends RoutesTestBase {
         PLATFORMS.stubFor(post(urlPathEqualTo("/douyin/api/v1/posts")).inScenario("flaky").whenScenarioStateIs("third")
                 .willReturn(okJson("{\"err_no\":0,\"data\":{\"id\":\"dy-post-3\"}}")));
 
-        assertThat(adapters.get("douyin").publishPost(aPost("retry-key"))).isEqualTo("dy-post-3");
+        assertThat(adapters.get("station-1", "douyin").publishPost(aPost("retry-key"))).isEqualTo("dy-post-3");
         PLATFORMS.verify(3, postRequestedFor(urlPathEqualTo("/douyin/api/v1/posts"))
                 .withRequestBody(matchingJsonPath("$.idempotency_key", equalTo("retry-key"))));
     }
@@ -221,7 +221,7 @@ class PlatformAdaptersTest extends RoutesTestBase {
         PLATFORMS.stubFor(post(urlPathEqualTo("/douyin/api/v1/clips"))
                 .willReturn(aResponse().withStatus(500).withBody("{\"err_no\":500,\"err_msg\":\"upstream exploded\"}")));
 
-        assertThatThrownBy(() -> adapters.get("douyin").publishClip(new Clip("station-1", "k", "t", "u", "SKU", null, "CNY", null)))
+        assertThatThrownBy(() -> adapters.get("station-1", "douyin").publishClip(new Clip("station-1", "k", "t", "u", "SKU", null, "CNY", null)))
                 .isInstanceOf(PlatformUnavailableException.class)
                 .hasMessageContaining("failed after retries").hasMessageContaining("HTTP 500").hasMessageContaining("upstream exploded");
         PLATFORMS.verify(3, postRequestedFor(urlPathEqualTo("/douyin/api/v1/clips")));
@@ -232,7 +232,7 @@ class PlatformAdaptersTest extends RoutesTestBase {
         PLATFORMS.stubFor(post(urlPathEqualTo("/douyin/api/v1/live/cues"))
                 .willReturn(aResponse().withStatus(400).withBody("{\"err_no\":40001,\"err_msg\":\"room_id missing\"}")));
 
-        assertThatThrownBy(() -> adapters.get("douyin").sendCommerceCue(new CommerceCue("station-1", "k", CueType.STOP_FLASH_SALE,
+        assertThatThrownBy(() -> adapters.get("station-1", "douyin").sendCommerceCue(new CommerceCue("station-1", "k", CueType.STOP_FLASH_SALE,
                 null, "SKU", null, null)))
                 .isInstanceOf(PlatformRefusedException.class).hasMessageContaining("HTTP 400").hasMessageContaining("room_id missing");
         PLATFORMS.verify(1, postRequestedFor(urlPathEqualTo("/douyin/api/v1/live/cues")));
@@ -243,7 +243,7 @@ class PlatformAdaptersTest extends RoutesTestBase {
         PLATFORMS.stubFor(post(urlPathEqualTo("/slow/arcopen/fn/dynamic/publish"))
                 .willReturn(okJson("{\"code\":0,\"data\":{\"id\":\"late\"}}").withFixedDelay(2_000)));
 
-        assertThatThrownBy(() -> adapters.get("slow").publishPost(aPost("slow-key")))
+        assertThatThrownBy(() -> adapters.get("station-1", "slow").publishPost(aPost("slow-key")))
                 .isInstanceOf(PlatformUnavailableException.class).hasMessageContaining("failed after retries");
         PLATFORMS.verify(2, postRequestedFor(urlPathEqualTo("/slow/arcopen/fn/dynamic/publish")));
     }
@@ -251,7 +251,7 @@ class PlatformAdaptersTest extends RoutesTestBase {
     @Test
     void theCircuitBreakerOpensWhenAPlatformKeepsFailing() {
         PLATFORMS.stubFor(post(urlPathEqualTo("/flaky/api/v1/posts")).willReturn(aResponse().withStatus(502).withBody("bad gateway")));
-        PlatformAdapter flaky = adapters.get("flaky");
+        PlatformAdapter flaky = adapters.get("station-1", "flaky");
 
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> flaky.publishPost(aPost("cb"))).hasMessageContaining("HTTP 502");
@@ -264,7 +264,7 @@ class PlatformAdaptersTest extends RoutesTestBase {
     @Test
     void callsRespectThePlatformsRateLimit() {
         PLATFORMS.stubFor(post(urlPathEqualTo("/limited/api/v1/posts")).willReturn(okJson("{\"err_no\":0,\"data\":{\"id\":\"x\"}}")));
-        PlatformAdapter limited = adapters.get("limited");
+        PlatformAdapter limited = adapters.get("station-1", "limited");
 
         long start = System.nanoTime();
         for (int i = 0; i < 11; i++) {
@@ -278,9 +278,10 @@ class PlatformAdaptersTest extends RoutesTestBase {
     }
 
     @Test
-    void anUnconfiguredPlatformIsARefusalNamingTheSetting() {
-        assertThatThrownBy(() -> adapters.get("myspace")).isInstanceOf(PlatformRefusedException.class)
-                .hasMessageContaining("kitchen.platforms.myspace");
+    void anAccountTheStationDoesNotHaveIsARefusalNamingItsOwnAccounts() {
+        assertThatThrownBy(() -> adapters.get("station-1", "myspace")).isInstanceOf(PlatformRefusedException.class)
+                .hasMessageContaining("Station 'station-1' has no platform account 'myspace'")
+                .hasMessageContaining("douyin");
     }
 
     @Test
@@ -288,9 +289,9 @@ class PlatformAdaptersTest extends RoutesTestBase {
         PLATFORMS.stubFor(post(urlPathMatching("/(douyin|wechat-channels|taobao-live)/.*"))
                 .willReturn(aResponse().withStatus(503).withBody("maintenance")));
         List<Runnable> calls = List.of(
-                () -> adapters.get("douyin").publishPost(aPost("log-1")),
-                () -> adapters.get("wechat-channels").publishPost(aPost("log-2")),
-                () -> adapters.get("taobao-live").publishPost(aPost("log-3")));
+                () -> adapters.get("station-1", "douyin").publishPost(aPost("log-1")),
+                () -> adapters.get("station-1", "wechat-channels").publishPost(aPost("log-2")),
+                () -> adapters.get("station-1", "taobao-live").publishPost(aPost("log-3")));
         StringBuilder messages = new StringBuilder();
         for (Runnable call : calls) {
             try {
@@ -309,5 +310,8 @@ class PlatformAdaptersTest extends RoutesTestBase {
         assertThat(new PlatformProperties.Platform() {{
             setAccessToken("douyin-token-SECRET-0001");
         }}.toString()).contains("****0001").doesNotContain("douyin-token-SECRET-0001");
+        assertThat(PlatformAccount.builder("station-1", "douyin", PlatformKind.DOUYIN).accessToken("douyin-token-SECRET-0001", null)
+                .appSecret("app-SECRET-0099").webhookSecret("hook-SECRET-0098").build().toString())
+                .contains("****0001").doesNotContain("douyin-token-SECRET-0001", "app-SECRET-0099", "hook-SECRET-0098");
     }
 }

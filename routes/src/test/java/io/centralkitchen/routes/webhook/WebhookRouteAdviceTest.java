@@ -51,7 +51,7 @@ class WebhookRouteAdviceTest {
     WebhookAnswer deliver(String json, String secret) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String ts = Long.toString(Instant.now().getEpochSecond());
-        WebhookDelivery delivery = new WebhookDelivery("douyin", "station-1", ts, WebhookSignature.sign(secret, ts, body), body);
+        WebhookDelivery delivery = new WebhookDelivery("douyin", "station-1", ts, WebhookSignature.sign(secret, ts, "station-1", body), body);
         return producer.send(WebhookRoutes.ENTRY, e -> e.getMessage().setBody(delivery)).getMessage().getBody(WebhookAnswer.class);
     }
 

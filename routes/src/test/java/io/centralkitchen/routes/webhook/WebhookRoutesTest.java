@@ -98,7 +98,7 @@ class WebhookRoutesTest extends RoutesTestBase {
 
         SignedWebhooks.Answer wrongSecret = platform().post("douyin", "station-1", json, "not-the-secret");
         long ts = Instant.now().getEpochSecond();
-        String signatureOfOtherBody = WebhookSignature.sign(DOUYIN_SECRET, Long.toString(ts),
+        String signatureOfOtherBody = WebhookSignature.sign(DOUYIN_SECRET, Long.toString(ts), "station-1",
                 orderEvent(eventId, "order.paid", "o-4", "0.01").getBytes());
         SignedWebhooks.Answer tampered = platform().send("douyin", "station-1", HttpRequest.BodyPublishers.ofString(json),
                 Long.toString(ts), signatureOfOtherBody);
@@ -122,7 +122,7 @@ class WebhookRoutesTest extends RoutesTestBase {
         SignedWebhooks.Answer replayed = platform().post("douyin", "station-1", json, DOUYIN_SECRET, now - 600);
         SignedWebhooks.Answer fromTheFuture = platform().post("douyin", "station-1", json, DOUYIN_SECRET, now + 600);
         SignedWebhooks.Answer noTimestamp = platform().send("douyin", "station-1", HttpRequest.BodyPublishers.ofString(json),
-                null, WebhookSignature.sign(DOUYIN_SECRET, "", json.getBytes()));
+                null, WebhookSignature.sign(DOUYIN_SECRET, "", "station-1", json.getBytes()));
 
         assertThat(replayed.status()).isEqualTo(401);
         assertThat(replayed.body()).contains("outside the accepted window");
@@ -197,10 +197,10 @@ class WebhookRoutesTest extends RoutesTestBase {
         SignedWebhooks.Answer noWebhookSecret = platform().post("wechat-channels", "station-1", json, DOUYIN_SECRET);
 
         assertThat(unknownStation.status()).isEqualTo(404);
-        assertThat(unknownStation.body()).contains("Unknown station 'no-such-station'");
+        assertThat(unknownStation.body()).contains("Station 'no-such-station' has no platform account 'douyin'");
         assertThat(unknownPlatform.status()).isEqualTo(404);
         assertThat(noWebhookSecret.status()).isEqualTo(404);
-        assertThat(noWebhookSecret.body()).contains("kitchen.platforms.wechat-channels.webhook-secret");
+        assertThat(noWebhookSecret.body()).contains("Station 'station-1' has no platform account 'wechat-channels' with a webhook secret");
         assertThat(receipts(eventId)).isZero();
     }
 

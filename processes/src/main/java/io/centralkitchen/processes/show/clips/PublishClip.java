@@ -69,7 +69,7 @@ public class PublishClip implements JavaDelegate {
             boolean vertical = preset != null && "9:16".equals(preset.profile().orientation());
             String media = links.published(vertical ? clip.verticalKey() : clip.landscapeKey());
             String key = "show:" + show.stationId() + ":" + show.id() + ":clip:" + clip.id() + ":" + d.platform();
-            targets.add(new ShowPublications.Target(d.platform(), key, () -> platforms.get(d.platform()).publishClip(
+            targets.add(new ShowPublications.Target(d.platform(), key, () -> platforms.get(show.stationId(), d.platform()).publishClip(
                     new PlatformAdapter.Clip(show.stationId(), key, product.name(), media, Long.toString(product.id()),
                             slot.price(), properties.getCurrency(), productUrl))));
         }

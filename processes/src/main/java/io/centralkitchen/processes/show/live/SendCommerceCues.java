@@ -65,7 +65,7 @@ public class SendCommerceCues implements JavaDelegate {
     private ShowPublications.Target cue(Show show, ShowDestination d, ShowSlot slot, CueType type, BigDecimal price) {
         String key = "show:" + show.stationId() + ":" + show.id() + ":slot:" + slot.position() + ":" + type.name().toLowerCase()
                 + ":" + d.platform();
-        return new ShowPublications.Target(d.platform(), key, () -> platforms.get(d.platform()).sendCommerceCue(
+        return new ShowPublications.Target(d.platform(), key, () -> platforms.get(show.stationId(), d.platform()).sendCommerceCue(
                 new PlatformAdapter.CommerceCue(show.stationId(), key, type, d.liveRoomId(), Long.toString(slot.productId()), price, null)));
     }
 }

@@ -184,11 +184,12 @@ public class ShowPlanner {
                 }
             }
             String platform = d.platform() == null || d.platform().isBlank() ? null : d.platform().strip();
-            if (platform != null && !platforms.all().containsKey(platform)) {
-                throw new InvalidFieldException(field + ".platform", "Platform '" + platform + "' is not configured"
-                        + " (kitchen.platforms." + platform + ".*); configured: " + platforms.all().keySet());
+            Set<String> accounts = platforms.accounts(stationId).keySet();
+            if (platform != null && !accounts.contains(platform)) {
+                throw new InvalidFieldException(field + ".platform", "Station '" + stationId + "' has no platform account '"
+                        + platform + "'; its accounts: " + accounts);
             }
-            if (platform == null && platforms.all().containsKey(preset.name())) {
+            if (platform == null && accounts.contains(preset.name())) {
                 platform = preset.name();
             }
             list.add(new ShowDestination(id, preset.name(), secret, platform,

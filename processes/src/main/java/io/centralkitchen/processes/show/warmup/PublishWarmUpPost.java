@@ -51,7 +51,7 @@ public class PublishWarmUpPost implements JavaDelegate {
         String media = "APPROVED".equals(show.teaserState()) ? links.published(show.teaserKey()) : null;
         List<ShowPublications.Target> targets = platformsOf(shows.destinations(show.id())).stream()
                 .map(platform -> new ShowPublications.Target(platform, "show:" + show.stationId() + ":" + show.id() + ":post:"
-                        + postTime + ":" + platform, () -> platforms.get(platform).publishPost(new PlatformAdapter.Post(
+                        + postTime + ":" + platform, () -> platforms.get(show.stationId(), platform).publishPost(new PlatformAdapter.Post(
                         show.stationId(), "show:" + show.stationId() + ":" + show.id() + ":post:" + postTime + ":" + platform,
                         text, media)))).toList();
         publications.publish(show.id(), null, null, "POST", "the warm-up post of " + show.id(), targets);
