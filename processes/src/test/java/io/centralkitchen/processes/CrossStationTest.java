@@ -5,6 +5,7 @@ import io.centralkitchen.processes.access.KitchenGroups;
 import io.centralkitchen.processes.demo.DemoCatalogue;
 import io.centralkitchen.processes.preselection.PreselectionClient;
 import io.centralkitchen.processes.preselection.PreselectionClient.Part;
+import io.centralkitchen.processes.station.StationAccounts;
 import io.centralkitchen.processes.station.StationVault;
 import io.centralkitchen.storage.MediaStore;
 import org.camunda.bpm.engine.IdentityService;
@@ -69,6 +70,8 @@ class CrossStationTest {
     @Autowired
     StationVault vault;
     @Autowired
+    StationAccounts accounts;
+    @Autowired
     DemoCatalogue catalogue;
     @Autowired
     @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
@@ -105,6 +108,9 @@ class CrossStationTest {
         a.put("approvedProductId", products.get(0).toString());
         a.put("secret", "cross-a-secret-" + tag);
         vault.set(A, a.get("secret"), "PUSH_URL", "rtmp://a.example/live/cross-a-key-" + tag, "test");
+        a.put("account", "cross-a-douyin-" + tag);
+        accounts.save(A, a.get("account"), new StationAccounts.AccountForm("DOUYIN", "https://open.douyin.example", "a-app-key",
+                "a-app-secret-" + tag, "a-token-" + tag, null, "a-webhook-secret-" + tag, null, null, null, null), "test");
         // station B: one user per group, and a supplier with its own submission
         for (String group : B_GROUPS) {
             String id = "cross-b-" + group + "-" + tag;
@@ -131,6 +137,13 @@ class CrossStationTest {
                 new Case("PUT", "/api/stations/" + A + "/secrets/" + a.get("secret"), Map.of("kind", "PUSH_URL", "value", "rtmp://b.example/x"),
                         "/api/stations/{stationId}/secrets/{name}"),
                 new Case("DELETE", "/api/stations/" + A + "/secrets/" + a.get("secret"), null, "/api/stations/{stationId}/secrets/{name}"),
+                new Case("GET", "/api/stations/" + A + "/platform-accounts", null, "/api/stations/{stationId}/platform-accounts"),
+                new Case("GET", "/api/stations/" + A + "/platform-accounts/" + a.get("account"), null,
+                        "/api/stations/{stationId}/platform-accounts/{accountId}"),
+                new Case("PUT", "/api/stations/" + A + "/platform-accounts/" + a.get("account"), Map.of("kind", "DOUYIN",
+                        "baseUrl", "https://b.example", "appSecret", "planted"), "/api/stations/{stationId}/platform-accounts/{accountId}"),
+                new Case("DELETE", "/api/stations/" + A + "/platform-accounts/" + a.get("account"), null,
+                        "/api/stations/{stationId}/platform-accounts/{accountId}"),
                 new Case("POST", "/api/stations", Map.of("id", A, "name", "Taken over"), "/api/stations"),
                 new Case("POST", "/api/preselection/suppliers", Map.of("stationId", A, "name", "Planted", "creditCode",
                         PreselectionClient.creditCode(), "accountUserId", "planted-" + UUID.randomUUID(), "accountPassword", "planted-pass-1"),
@@ -315,6 +328,9 @@ class CrossStationTest {
                 "select * from live_session where show_id = '" + show + "' order by id",
                 "select station_id, name, fingerprint, version from station_secret where station_id = '" + A + "' and name = '"
                         + a.get("secret") + "'",
+                "select * from platform_account where station_id = '" + A + "' and account_id = '" + a.get("account") + "'",
+                "select station_id, name, fingerprint, version from station_secret where station_id = '" + A + "' and name like '"
+                        + a.get("account") + ".%' order by name",
                 "select v.name_, v.type_, v.text_, v.long_ from act_ru_variable v join act_ru_execution e on e.id_ = v.execution_id_"
                         + " join act_ru_execution p on p.id_ = e.proc_inst_id_ where p.business_key_ in ('submission-" + submission
                         + "', '" + show + "') order by v.name_, v.text_",
