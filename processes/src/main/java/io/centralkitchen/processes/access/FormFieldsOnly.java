@@ -12,6 +12,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -114,7 +118,7 @@ public class FormFieldsOnly extends OncePerRequestFilter {
             refuse(response, "The request is larger than " + MAX_BODY + " bytes");
             return;
         }
-        Optional<Form> form = task.matches() ? taskForm(task.group(1)) : startForm(start);
+        Optional<Form> form = task.matches() ? taskForm(task.group(1), Caller.of(request, identityService)) : startForm(start);
         if (form.isPresent()) {
             List<String> names = variableNames(body);
             for (String name : names) {
@@ -133,11 +137,40 @@ public class FormFieldsOnly extends OncePerRequestFilter {
     private record Form(String name, Set<String> fields) {
     }
 
-    private Optional<Form> taskForm(String taskId) {
+    /**
+     * Who completes the task: the engine REST API's caller (its authentication filter runs before this one) or the
+     * webapps' session user. Nobody known sees no task.
+     */
+    record Caller(List<String> tenants, List<String> groups) {
+
+        static Caller of(HttpServletRequest request, IdentityService identityService) {
+            Authentication engine = identityService.getCurrentAuthentication();
+            if (engine != null) {
+                return new Caller(orEmpty(engine.getTenantIds()), orEmpty(engine.getGroupIds()));
+            }
+            Authentications webapp = request.getSession(false) == null ? null : AuthenticationUtil.getAuthsFromSession(request.getSession(false));
+            for (UserAuthentication user : webapp == null ? List.<UserAuthentication>of() : webapp.getAuthentications()) {
+                return new Caller(orEmpty(user.getTenantIds()), orEmpty(user.getGroupIds()));
+            }
+            return new Caller(List.of(), List.of());
+        }
+
+        boolean sees(String tenantId) {
+            return tenantId == null || tenants.contains(tenantId) || groups.contains(KitchenGroups.ADMINS)
+                    || groups.contains("camunda-admin");
+        }
+
+        private static List<String> orEmpty(List<String> list) {
+            return list == null ? List.of() : list;
+        }
+    }
+
+    private Optional<Form> taskForm(String taskId, Caller caller) {
         Task t = EngineAsSystem.call(identityService, () -> taskService.createTaskQuery().taskId(taskId).initializeFormKeys()
                 .singleResult());
-        if (t == null) {
-            return Optional.empty(); // the engine answers for a task that does not exist (or is not visible)
+        if (t == null || !caller.sees(t.getTenantId())) {
+            // the engine answers for a task that does not exist or is another station's (404, naming nothing)
+            return Optional.empty();
         }
         String formId = t.getCamundaFormRef() != null ? t.getCamundaFormRef().getKey() : null;
         return Optional.of(new Form("task '" + t.getName() + "'", formId == null ? Set.of() : fieldsByForm.getOrDefault(formId, Set.of())));

@@ -22,6 +22,11 @@ public class AfterSalesCases {
                           Long productId, Long supplierId, String reasonCode, String description, BigDecimal orderAmount) {
     }
 
+    /** What identifies a case and whom it concerns: read from its row, never from process variables. */
+    public record Case(long id, String stationId, String caseRef, String platform, String ticketId, String orderId,
+                       Long productId, Long supplierId) {
+    }
+
     private final JdbcTemplate jdbc;
 
     public AfterSalesCases(JdbcTemplate jdbc) {
@@ -114,5 +119,15 @@ public class AfterSalesCases {
 
     public Map<String, Object> row(String stationId, String caseRef) {
         return jdbc.queryForMap("select * from after_sales_case where station_id = ? and case_ref = ?", stationId, caseRef);
+    }
+
+    /** The case of a station by its reference (the after-sales process's business key); refused when it is not there. */
+    public Case require(String stationId, String caseRef) {
+        return jdbc.query("select id, station_id, case_ref, platform, ticket_id, order_id, product_id, supplier_id"
+                        + " from after_sales_case where station_id = ? and case_ref = ?",
+                (rs, n) -> new Case(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), (Long) rs.getObject(7, Long.class), (Long) rs.getObject(8, Long.class)),
+                stationId, caseRef).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("Station '" + stationId + "' has no after-sales case '" + caseRef + "'"));
     }
 }

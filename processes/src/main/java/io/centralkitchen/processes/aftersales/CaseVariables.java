@@ -10,18 +10,17 @@ final class CaseVariables {
     private CaseVariables() {
     }
 
-    static long caseId(DelegateExecution execution) {
-        return ((Number) execution.getVariable("caseId")).longValue();
+    /**
+     * The case a step works on: named by the process's business key (the case reference) within the process's own
+     * station, and read from its row — never from a variable, which a person completing a form could try to set.
+     */
+    static AfterSalesCases.Case theCase(DelegateExecution execution, AfterSalesCases cases) {
+        return cases.require(execution.getTenantId(), execution.getProcessBusinessKey());
     }
 
     static String text(DelegateExecution execution, String name) {
         Object value = execution.getVariable(name);
         return value == null ? null : value.toString();
-    }
-
-    static Long id(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        return value == null ? null : ((Number) value).longValue();
     }
 
     static boolean flag(DelegateExecution execution, String name) {

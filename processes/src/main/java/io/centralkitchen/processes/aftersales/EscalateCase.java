@@ -16,6 +16,6 @@ public class EscalateCase implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        cases.escalated(CaseVariables.caseId(execution));
+        cases.escalated(CaseVariables.theCase(execution, cases).id());
     }
 }

@@ -14,10 +14,12 @@ public class LowerSupplierScore implements JavaDelegate {
 
     private final SupplierQuality quality;
     private final AfterSalesProperties properties;
+    private final AfterSalesCases cases;
 
-    public LowerSupplierScore(SupplierQuality quality, AfterSalesProperties properties) {
+    public LowerSupplierScore(SupplierQuality quality, AfterSalesProperties properties, AfterSalesCases cases) {
         this.quality = quality;
         this.properties = properties;
+        this.cases = cases;
     }
 
     @Override
@@ -32,9 +34,12 @@ public class LowerSupplierScore implements JavaDelegate {
         if (penalty == 0) {
             return;
         }
-        String caseRef = CaseVariables.text(execution, "caseRef");
-        quality.record(execution.getTenantId(), CaseVariables.id(execution, "supplierId"), CaseVariables.id(execution, "productId"),
-                -penalty, "After-sales case " + caseRef + ": confirmed " + (severe ? "severe " : "") + category + " problem",
-                "after-sales-case:" + CaseVariables.caseId(execution));
+        AfterSalesCases.Case c = CaseVariables.theCase(execution, cases);
+        if (c.supplierId() == null) {
+            return;
+        }
+        quality.record(c.stationId(), c.supplierId(), c.productId(),
+                -penalty, "After-sales case " + c.caseRef() + ": confirmed " + (severe ? "severe " : "") + category + " problem",
+                "after-sales-case:" + c.id());
     }
 }

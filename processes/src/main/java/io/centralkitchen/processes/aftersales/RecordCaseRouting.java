@@ -16,6 +16,6 @@ public class RecordCaseRouting implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        cases.routed(CaseVariables.caseId(execution), CaseVariables.text(execution, "category"), CaseVariables.text(execution, "priority"));
+        cases.routed(CaseVariables.theCase(execution, cases).id(), CaseVariables.text(execution, "category"), CaseVariables.text(execution, "priority"));
     }
 }

@@ -16,6 +16,6 @@ public class RecordCustomerUpdate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        cases.customerUpdate(CaseVariables.caseId(execution));
+        cases.customerUpdate(CaseVariables.theCase(execution, cases).id());
     }
 }

@@ -17,6 +17,6 @@ public class RecordManualResolution implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String reference = CaseVariables.text(execution, "manualReference");
-        cases.platformReference(CaseVariables.caseId(execution), "manual: " + (reference == null || reference.isBlank() ? "-" : reference));
+        cases.platformReference(CaseVariables.theCase(execution, cases).id(), "manual: " + (reference == null || reference.isBlank() ? "-" : reference));
     }
 }

@@ -17,7 +17,7 @@ public class RecordSurveyResult implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Object score = execution.getVariable("satisfactionScore");
-        cases.closed(CaseVariables.caseId(execution), score == null ? null : ((Number) score).intValue(),
+        cases.closed(CaseVariables.theCase(execution, cases).id(), score == null ? null : ((Number) score).intValue(),
                 CaseVariables.text(execution, "satisfactionRemark"));
     }
 }

@@ -30,17 +30,18 @@ public class SendCaseResolution implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long caseId = CaseVariables.caseId(execution);
+        AfterSalesCases.Case c = CaseVariables.theCase(execution, cases);
+        long caseId = c.id();
         String resolution = CaseVariables.text(execution, "resolution");
         PlatformAdapter.ResolutionType type = PlatformAdapter.ResolutionType.valueOf(resolution.toUpperCase(Locale.ROOT));
         var refundAmount = type == PlatformAdapter.ResolutionType.REFUND ? CaseVariables.amount(execution, "refundAmount") : null;
         String note = CaseVariables.text(execution, "resolutionNote");
         cases.resolved(caseId, resolution, note, refundAmount, CaseVariables.flag(execution, "confirmed"), CaseVariables.flag(execution, "severe"));
-        String caseRef = CaseVariables.text(execution, "caseRef");
+        String caseRef = c.caseRef();
         try {
-            String reference = platforms.get(execution.getTenantId(), CaseVariables.text(execution, "platform")).sendCaseResolution(new PlatformAdapter.CaseResolution(
-                    execution.getTenantId(), "case:" + execution.getTenantId() + ":" + caseRef + ":resolution", caseRef,
-                    CaseVariables.text(execution, "ticketId"), CaseVariables.text(execution, "orderId"), type, refundAmount, note));
+            String reference = platforms.get(c.stationId(), c.platform()).sendCaseResolution(new PlatformAdapter.CaseResolution(
+                    c.stationId(), "case:" + c.stationId() + ":" + caseRef + ":resolution", caseRef,
+                    c.ticketId(), c.orderId(), type, refundAmount, note));
             cases.platformReference(caseId, reference);
             execution.setVariable("platformReference", reference);
         } catch (PlatformRefusedException refused) {

@@ -14,19 +14,22 @@ public class SendSatisfactionSurvey implements JavaDelegate {
 
     private final PlatformAdapters platforms;
     private final AfterSalesProperties properties;
+    private final AfterSalesCases cases;
 
-    public SendSatisfactionSurvey(PlatformAdapters platforms, AfterSalesProperties properties) {
+    public SendSatisfactionSurvey(PlatformAdapters platforms, AfterSalesProperties properties, AfterSalesCases cases) {
         this.platforms = platforms;
         this.properties = properties;
+        this.cases = cases;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseRef = CaseVariables.text(execution, "caseRef");
+        AfterSalesCases.Case c = CaseVariables.theCase(execution, cases);
+        String caseRef = c.caseRef();
         try {
-            String reference = platforms.get(execution.getTenantId(), CaseVariables.text(execution, "platform")).sendSatisfactionSurvey(
-                    new PlatformAdapter.SatisfactionSurvey(execution.getTenantId(), "case:" + execution.getTenantId() + ":" + caseRef
-                            + ":survey", caseRef, CaseVariables.text(execution, "orderId"), properties.getSurveyQuestion()));
+            String reference = platforms.get(c.stationId(), c.platform()).sendSatisfactionSurvey(
+                    new PlatformAdapter.SatisfactionSurvey(c.stationId(), "case:" + c.stationId() + ":" + caseRef
+                            + ":survey", caseRef, c.orderId(), properties.getSurveyQuestion()));
             execution.setVariable("surveyReference", reference);
         } catch (PlatformRefusedException refused) {
             throw new BpmnError(SendCaseResolution.PLATFORM_REFUSED, refused.getMessage());

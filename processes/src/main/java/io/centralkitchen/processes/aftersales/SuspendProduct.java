@@ -10,15 +10,21 @@ import org.springframework.stereotype.Component;
 public class SuspendProduct implements JavaDelegate {
 
     private final Products products;
+    private final AfterSalesCases cases;
 
-    public SuspendProduct(Products products) {
+    public SuspendProduct(Products products, AfterSalesCases cases) {
         this.products = products;
+        this.cases = cases;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        products.suspend(execution.getTenantId(), CaseVariables.id(execution, "productId"),
-                "Suspended by after-sales case " + CaseVariables.text(execution, "caseRef")
+        AfterSalesCases.Case c = CaseVariables.theCase(execution, cases);
+        if (c.productId() == null) {
+            return;
+        }
+        products.suspend(c.stationId(), c.productId(),
+                "Suspended by after-sales case " + c.caseRef()
                         + " (confirmed severe quality problem); re-review in pre-selection to sell it again");
     }
 }

@@ -123,6 +123,36 @@ class AfterSalesCaseFlowTest {
     }
 
     @Test
+    void theStepsActOnTheCaseOfTheirRowWhateverTheVariablesSay() {
+        long supplier = supplier();
+        long product = product(supplier);
+        long decoySupplier = supplier("decoy-" + run);
+        long decoy = product(decoySupplier, "Decoy " + run);
+        String order = "o-" + run;
+        String complaint = "c-" + run;
+        String caseRef = "douyin:complaint:" + complaint;
+        assertThat(webhook("douyin", TestPlatforms.DOUYIN_SECRET, orderEvent("order.paid", order, product, "129.00"))).isEqualTo(202);
+        assertThat(webhook("douyin", TestPlatforms.DOUYIN_SECRET, complaintOpened(complaint, order, "spoiled"))).isEqualTo(202);
+        ProcessInstance instance = awaitCase(caseRef);
+        // whatever rewrote them, the ids in the variables name something else than the case's row
+        runtimeService.setVariables(instance.getId(), Map.of("caseId", -1L, "productId", decoy, "supplierId", decoySupplier,
+                "ticketId", "someone-elses-ticket", "platform", "kuaishou"));
+
+        JsonNode task = awaitTask(tasklist("sally"), instance.getId());
+        submit("sally", task.path("id").asText(), Map.of("resolution", "refund", "refundAmount", 129.0,
+                "resolutionNote", "Sorry, refunded in full.", "confirmed", true, "severe", true));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> isWaitingAt(instance, "follow-up"));
+        PLATFORMS.verify(postRequestedFor(urlPathEqualTo("/douyin/api/v1/aftersale/resolutions"))
+                .withRequestBody(matchingJsonPath("$.ticket_id", equalTo(complaint))));
+        assertThat(caseRow(caseRef)).containsEntry("STATE", "RESOLVED").containsEntry("PLATFORM_REFERENCE", "dy-resolution-1");
+        assertThat(jdbc.queryForObject("select status from product where id = ?", String.class, product)).isEqualTo("SUSPENDED");
+        assertThat(jdbc.queryForObject("select quality_score from supplier where id = ?", Integer.class, supplier)).isEqualTo(80);
+        assertThat(jdbc.queryForObject("select status from product where id = ?", String.class, decoy)).isEqualTo("APPROVED");
+        assertThat(jdbc.queryForObject("select quality_score from supplier where id = ?", Integer.class, decoySupplier)).isEqualTo(100);
+    }
+
+    @Test
     void anOverdueCaseGoesToTheSupervisorsInTasklist() {
         String caseRef = "douyin:complaint:c-late-" + run;
         assertThat(webhook("douyin", TestPlatforms.DOUYIN_SECRET, complaintOpened("c-late-" + run, "o-late-" + run, "late"))).isEqualTo(202);
@@ -298,16 +328,24 @@ class AfterSalesCaseFlowTest {
     }
 
     long supplier() {
+        return supplier(run);
+    }
+
+    long supplier(String tag) {
         jdbc.update("insert into supplier (station_id, name, credit_code, created_at) values (?, ?, ?, current_timestamp)",
-                STATION, "Gannan Orchard " + run, ("91360" + run).substring(0, 13).toUpperCase());
-        return jdbc.queryForObject("select id from supplier where name = ?", Long.class, "Gannan Orchard " + run);
+                STATION, "Gannan Orchard " + tag, ("91360" + tag.replace("decoy-", "D")).substring(0, 13).toUpperCase());
+        return jdbc.queryForObject("select id from supplier where name = ?", Long.class, "Gannan Orchard " + tag);
     }
 
     long product(long supplier) {
+        return product(supplier, "Navel oranges " + run);
+    }
+
+    long product(long supplier, String name) {
         jdbc.update("insert into product (station_id, supplier_id, name, category, price, unit, stock_offered, status, created_at, updated_at)"
                 + " values (?, ?, ?, 'fruit', 129.00, 'box', 100, 'APPROVED', current_timestamp, current_timestamp)", STATION, supplier,
-                "Navel oranges " + run);
-        return jdbc.queryForObject("select id from product where name = ?", Long.class, "Navel oranges " + run);
+                name);
+        return jdbc.queryForObject("select id from product where name = ?", Long.class, name);
     }
 
     void user(String id, String group) {
