@@ -85,7 +85,7 @@ final class MediaJob {
 
     /** Downloads (and verifies) a source object into the working directory; a missing object is bad input. */
     public Path download(String key, String localName) {
-        validateKey(key);
+        stationsOwn(key);
         Path target = workDir.resolve(localName);
         try {
             store.download(key, target);
@@ -103,7 +103,7 @@ final class MediaJob {
     public String outputKey(String kind, String extension) {
         String given = optionalText("outputKey");
         if (given != null) {
-            validateKey(given);
+            stationsOwn(given);
             return given;
         }
         String station = task.getTenantId();
@@ -115,6 +115,21 @@ final class MediaJob {
                 ? task.getBusinessKey() : task.getProcessInstanceId();
         String key = station + "/" + kind + "/" + safe(business) + "/" + safe(task.getActivityId()) + "." + extension;
         validateKey(key);
+        return key;
+    }
+
+    /**
+     * A key this job may read or write: a valid key under the prefix of the task's station ({@code <station>/...}).
+     * The key comes from a process variable; the station from the external task's tenant, which the engine sets —
+     * so a variable naming another station's object is refused, as bad input, before anything is read or written.
+     */
+    public String stationsOwn(String key) {
+        validateKey(key);
+        String station = task.getTenantId();
+        if (station != null && !station.isBlank() && !key.startsWith(station + "/")) {
+            throw new MediaInvalidException("Object key '" + key + "' is not under the prefix of this task's station ('"
+                    + station + "/'); a station's media jobs read and write its own objects only.");
+        }
         return key;
     }
 

@@ -36,7 +36,7 @@ final class RecordingClipTaskHandler implements MediaTaskHandler {
             throw new MediaInvalidException("Pre- and post-roll must not be negative (got " + preRoll + " s and " + postRoll + " s).");
         }
         String outputKey = job.outputKey("clips", "mp4");
-        RecordingClips.Clip clip = new RecordingClips(job.store(), 4).cut(job.text("manifestKey"),
+        RecordingClips.Clip clip = new RecordingClips(job.store(), 4).cut(job.stationsOwn(job.text("manifestKey")),
                 List.of(new RecordingClips.Slot(outputKey, in, out)), preRoll, postRoll, job.workDir(), job.progress()).get(0);
         return Map.of("outputKey", outputKey, "clipStartSeconds", clip.clipStartSeconds(),
                 "durationSeconds", clip.durationSeconds(), "segmentsRead", clip.segments());

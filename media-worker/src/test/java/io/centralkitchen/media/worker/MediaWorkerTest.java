@@ -153,6 +153,25 @@ class MediaWorkerTest {
     }
 
     @Test
+    void aStationsJobTouchesOnlyItsStationsObjects() throws Exception {
+        String ofStation1 = upload("station-1/raw/" + UUID.randomUUID() + ".mp4", TestMedia.small("mp4"));
+        String ofStation2 = upload("station-2/raw/" + UUID.randomUUID() + ".mp4", TestMedia.small("mp4"));
+        worker("w-stations", 2, Duration.ofSeconds(30), store);
+
+        ProcessInstance reads = startFor("station-2", MediaTopics.PROBE, Map.of("sourceKey", ofStation1));
+        ProcessInstance writes = startFor("station-2", MediaTopics.CLIP, Map.of("sourceKey", ofStation2, "inSeconds", 1,
+                "outSeconds", 2, "outputKey", ofStation1));
+        for (ProcessInstance refused : List.of(reads, writes)) {
+            Task fix = await().atMost(Duration.ofSeconds(60)).until(() -> task(refused), t -> t != null);
+            assertThat(fix.getTaskDefinitionKey()).isEqualTo("fixInput");
+            assertThat((String) runtimeService.getVariable(refused.getId(), "mediaError"))
+                    .contains("not under the prefix of this task's station ('station-2/')");
+        }
+        assertThat(ops.probe(download(ofStation1)).durationSeconds()).as("station 1's object untouched").isGreaterThan(10);
+        assertThat(awaitDone(startFor("station-2", MediaTopics.PROBE, Map.of("sourceKey", ofStation2)))).containsKey("width");
+    }
+
+    @Test
     void storageDownIsRetriedWithBackoffThenAnIncident() {
         MediaStore unreachable = MediaStore.connect(StorageSettings.of("http://127.0.0.1:9", "key", "secret-key",
                 "central-kitchen", Path.of("target/unreachable-spool")));
@@ -267,6 +286,24 @@ class MediaWorkerTest {
         deploy();
         return runtimeService.startProcessInstanceByKey("media-" + topic.replace('.', '-'), "show-" + UUID.randomUUID(),
                 variables);
+    }
+
+    private final java.util.Set<String> deployedForStations = ConcurrentHashMap.newKeySet();
+
+    /** The same one-task model deployed for a station (tenant): its external tasks carry the station. */
+    private ProcessInstance startFor(String station, String topic, Map<String, Object> variables) {
+        String key = "media-" + topic.replace('.', '-') + "-of-" + station;
+        if (deployedForStations.add(key)) {
+            BpmnModelInstance model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+                    .startEvent()
+                    .serviceTask("work").camundaExternalTask(topic)
+                    .boundaryEvent("invalid").error("MEDIA_INVALID").userTask("fixInput").endEvent()
+                    .moveToActivity("work").userTask("done").endEvent()
+                    .done();
+            repositoryService.createDeployment().tenantId(station).addModelInstance(key + ".bpmn", model).deploy();
+        }
+        return runtimeService.createProcessInstanceByKey(key).processDefinitionTenantId(station)
+                .businessKey("show-" + UUID.randomUUID()).setVariables(variables).execute();
     }
 
     private Task task(ProcessInstance instance) {
