@@ -169,6 +169,9 @@ class CrossStationTest {
                         "/api/shows/reports/counties"),
                 new Case("POST", "/api/shows/" + show + "/live/start", Map.of("stationId", A, "ingest", Map.of("mode", "TEST_PATTERN")),
                         "/api/shows/{showId}/live/start"),
+                // the first way in that was found: A's show id, B's own station named
+                new Case("POST", "/api/shows/" + show + "/live/start", Map.of("stationId", B, "ingest", Map.of("mode", "TEST_PATTERN")),
+                        "/api/shows/{showId}/live/start"),
                 new Case("POST", "/api/shows/" + show + "/live/stop", Map.of(), "/api/shows/{showId}/live/stop"),
                 new Case("GET", "/api/shows/" + show + "/live/stats", null, "/api/shows/{showId}/live/stats"),
                 new Case("POST", "/api/shows/" + show + "/live/destinations", Map.of("id", "planted", "preset", "website"),

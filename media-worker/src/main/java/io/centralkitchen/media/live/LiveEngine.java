@@ -97,8 +97,16 @@ public final class LiveEngine implements AutoCloseable {
         return null;
     }
 
-    /** Puts a show on air. Its destinations start at once; the slate plays until its feed arrives. */
+    /** Puts a show on air with the engine's configured secrets (tests, rehearsals). */
     public LiveShow start(ShowSpec spec) {
+        return start(spec, secrets);
+    }
+
+    /**
+     * Puts a show on air. Its destinations start at once; the slate plays until its feed arrives. Its ingest key and
+     * push URLs are looked up in {@code secrets} only — its own station's.
+     */
+    public LiveShow start(ShowSpec spec, LiveSecrets secrets) {
         if (spec.ingest().mode() == IngestSpec.Mode.PUBLISH) {
             String key = secrets.resolve(spec.ingest().keySecretId());
             for (LiveShow other : shows.values()) {

@@ -4,6 +4,7 @@ import io.centralkitchen.storage.Secrets;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,36 +22,60 @@ public final class LiveSecrets {
     /** Every secret value known to this JVM, so that FFmpeg's log lines and error texts can be scrubbed. */
     private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
 
-    private final Map<String, String> byId;
+    private final Function<String, String> lookup;
+    private final String missingHint;
 
+    /** Fixed secrets by id (configuration: {@code kitchen.live.secrets.<id>}, tests). */
     public LiveSecrets(Map<String, String> byId) {
-        this.byId = new TreeMap<>();
+        Map<String, String> copy = new TreeMap<>();
         byId.forEach((id, value) -> {
             if (value != null && !value.isBlank()) {
-                this.byId.put(id, value.strip());
+                copy.put(id, value.strip());
                 remember(value.strip());
             }
         });
+        this.lookup = copy::get;
+        this.missingHint = "set kitchen.live.secrets.<id>";
+    }
+
+    private LiveSecrets(Function<String, String> lookup, String missingHint) {
+        this.lookup = lookup;
+        this.missingHint = missingHint;
+    }
+
+    /**
+     * Secrets looked up at each use — a station's vault: a show holds one of these for its own station only, and a
+     * destination that reconnects after a rotation reads the new value. {@code lookup} answers null for an unknown id.
+     */
+    public static LiveSecrets lookingUp(Function<String, String> lookup, String missingHint) {
+        return new LiveSecrets(lookup, missingHint);
     }
 
     public boolean contains(String id) {
-        return id != null && byId.containsKey(id);
+        return id != null && value(id) != null;
+    }
+
+    private String value(String id) {
+        String value = lookup.apply(id);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        remember(value.strip());
+        return value.strip();
     }
 
     /** The secret's value, for the connection that needs it. Never log it, never return it to a caller. */
     public String resolve(String id) {
-        String value = id == null ? null : byId.get(id);
+        String value = id == null ? null : value(id);
         if (value == null) {
-            throw new IllegalArgumentException("No secret with id '" + id + "' is configured: set kitchen.live.secrets."
-                    + id + " (environment KITCHEN_LIVE_SECRETS_" + String.valueOf(id).toUpperCase().replace('.', '_')
-                    + ")");
+            throw new IllegalArgumentException("No secret with id '" + id + "': " + missingHint.replace("<id>", String.valueOf(id)));
         }
         return value;
     }
 
     /** The masked form of the secret with this id, e.g. {@code rtmp://live-push.example/…/****a1b2}. */
     public String masked(String id) {
-        String value = byId.get(id);
+        String value = id == null ? null : value(id);
         return value == null ? "" : maskUrl(value);
     }
 

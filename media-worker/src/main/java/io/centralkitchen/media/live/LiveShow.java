@@ -140,8 +140,7 @@ public final class LiveShow {
                     + "'; known presets: " + String.join(", ", presets.keySet()));
         }
         if (preset.protocol() != Protocol.HLS && !secrets.contains(d.secretId())) {
-            throw new IllegalArgumentException("Destination '" + d.id() + "': no secret with id '" + d.secretId()
-                    + "' is configured (kitchen.live.secrets." + d.secretId() + ")");
+            throw new IllegalArgumentException("Destination '" + d.id() + "': the station has no secret '" + d.secretId() + "'");
         }
         return preset;
     }

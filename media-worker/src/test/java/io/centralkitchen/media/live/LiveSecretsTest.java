@@ -28,7 +28,19 @@ class LiveSecretsTest {
         assertThat(LiveSecrets.redact(line)).doesNotContain("stream-key-77aa88bb")
                 .contains("rtmp://push.douyin.example/…/****88bb");
         assertThat(secrets.masked("douyin")).isEqualTo("rtmp://push.douyin.example/…/****88bb");
-        assertThatThrownBy(() -> secrets.resolve("kuaishou")).hasMessageContaining("kitchen.live.secrets.kuaishou")
-                .hasMessageContaining("KITCHEN_LIVE_SECRETS_KUAISHOU");
+        assertThatThrownBy(() -> secrets.resolve("kuaishou")).hasMessageContaining("kitchen.live.secrets.kuaishou");
+    }
+
+    @Test
+    void aLookedUpSecretIsReadAtEachUseAndRememberedForRedaction() {
+        Map<String, String> vault = new java.util.concurrent.ConcurrentHashMap<>(Map.of("douyin", "rtmp://a.example/live/first-key-1111"));
+        LiveSecrets secrets = LiveSecrets.lookingUp(vault::get, "PUT it into the vault as <id>");
+
+        assertThat(secrets.resolve("douyin")).endsWith("first-key-1111");
+        vault.put("douyin", "rtmp://a.example/live/rotated-key-2222");
+        assertThat(secrets.resolve("douyin")).as("a rotation is seen at the next use").endsWith("rotated-key-2222");
+        assertThat(LiveSecrets.redact("failed: rotated-key-2222")).doesNotContain("rotated-key-2222");
+        assertThat(secrets.contains("kuaishou")).isFalse();
+        assertThatThrownBy(() -> secrets.resolve("kuaishou")).hasMessageContaining("PUT it into the vault as kuaishou");
     }
 }

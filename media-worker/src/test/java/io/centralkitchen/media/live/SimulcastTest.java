@@ -58,7 +58,7 @@ class SimulcastTest {
         final EmbeddedS3Server s3;
         final MediaStore store;
         final Map<String, RtmpReceiver> platforms = new HashMap<>();
-        final Map<String, String> secrets = new HashMap<>();
+        final Map<String, String> secrets = new java.util.concurrent.ConcurrentHashMap<>();
         final List<RecordingSegment> segments = new CopyOnWriteArrayList<>();
         final ListAppender<ILoggingEvent> logs = new ListAppender<>();
         final LiveEngine engine;
@@ -91,9 +91,11 @@ class SimulcastTest {
                     segments.add(segment);
                 }
             });
+            // the show's secrets are looked up at each use, as a station's vault is: a rotation reaches the next reconnect
             show = engine.start(new ShowSpec("station-1", SHOW, "Harvest festival",
                     new IngestSpec(IngestSpec.Mode.PUBLISH, "studio", null),
-                    destinations.stream().map(id -> new DestinationSpec(id, id, id)).toList(), true));
+                    destinations.stream().map(id -> new DestinationSpec(id, id, id)).toList(), true),
+                    LiveSecrets.lookingUp(secrets::get, "not in this test's vault"));
             studio = new StudioPublisher(ingestUrl(INGEST_KEY));
         }
 
@@ -220,6 +222,25 @@ class SimulcastTest {
             assertThat(air.store.verify(segment.key()).sha256()).isEqualTo(segment.sha256());
         }
         assertThat(air.store.exists(manifest.key())).isTrue();
+    }
+
+    @Test
+    void aRotatedStreamKeyIsUsedFromTheNextReconnectOn() throws Exception {
+        OnAir air = onAir(List.of("bilibili", "douyin"), List.of("bilibili", "douyin"));
+        air.awaitStudioOn("bilibili", "douyin");
+        RtmpReceiver rotated = new RtmpReceiver("douyin-key-rotated-5566778899").start();
+        try {
+            air.secrets.put("douyin", rotated.url);   // the station rotates its Douyin stream key
+            int bilibiliBefore = air.platform("bilibili").count();
+            air.platform("douyin").kill();           // the old key's session ends (the platform drops it)
+            await().atMost(Duration.ofSeconds(30)).until(() -> rotated.count() > 50
+                    && !RtmpReceiver.isSlate(rotated.last().cornerYuv()));
+            assertThat(air.show.destinationStats("douyin").reconnects()).isPositive();
+            assertThat(air.platform("bilibili").count() - bilibiliBefore).as("the other platform went on").isPositive();
+            assertThat(air.show.destinationStats("bilibili").reconnects()).isZero();
+        } finally {
+            rotated.close();
+        }
     }
 
     @Test

@@ -63,7 +63,7 @@ public class SecretsBootstrap {
             if (value == null || value.isBlank() || !StationVault.NAME.matcher(name).matches()) {
                 return;
             }
-            if (vault.setIfAbsent(station, name, kindOf(value), value, "configuration")) {
+            if (vault.setFromConfiguration(station, name, kindOf(value), value)) {
                 log.info("Secret '{}' of kitchen.live.secrets imported into the vault of station '{}'", name, station);
             }
         });

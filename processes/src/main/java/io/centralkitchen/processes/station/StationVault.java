@@ -99,6 +99,24 @@ public class StationVault {
         return true;
     }
 
+    /**
+     * Bootstrap from configuration ({@code kitchen.live.secrets.*}): sets the secret when the station has none of that
+     * name, or when configuration set it last and the configured value changed since; a value a person set over REST is
+     * kept. Returns whether the vault changed.
+     */
+    public boolean setFromConfiguration(String stationId, String name, String kind, String value) {
+        Optional<SecretView> current = view(stationId, name);
+        if (current.isPresent() && (!CONFIGURATION.equals(current.get().setBy())
+                || current.get().fingerprint().equals(key.fingerprint(value.strip())))) {
+            return false;
+        }
+        set(stationId, name, kind, value, CONFIGURATION);
+        return true;
+    }
+
+    /** Who set a secret that came from configuration. */
+    public static final String CONFIGURATION = "configuration";
+
     public boolean exists(String stationId, String name) {
         if (stationId == null || name == null) {
             return false;

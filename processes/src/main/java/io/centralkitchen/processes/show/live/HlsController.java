@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Public HLS playback of a show for the station's own site: {@code /live/<show>/index.m3u8} and its segments, as the
- * "website" destination writes them. No credentials (it is what viewers watch); only these file names are served.
+ * "website" destination writes them, while the show is on air. No credentials (it is what viewers watch); only these
+ * file names are served.
  */
 @RestController
 public class HlsController {
@@ -36,21 +37,14 @@ public class HlsController {
         if (!SHOW.matcher(showId).matches()) {
             return ResponseEntity.notFound().build();
         }
+        // no inline style or script: the page lives under the content security policy of the public pages
         String page = """
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>%1$s — live</title>
                 <meta name="viewport" content="width=device-width, initial-scale=1">
-                <style>body{margin:0;background:#111;color:#ddd;font-family:sans-serif}
-                video{display:block;width:100%%;max-height:90vh;background:#000}p{padding:0 1em}</style></head>
+                <link rel="stylesheet" href="/live/player.css"><script src="/live/player.js"></script></head>
                 <body><video id="live" src="index.m3u8" controls autoplay muted playsinline></video>
-                <p id="note">Live: %1$s — <a href="index.m3u8" style="color:#9cf">index.m3u8</a></p>
-                <script>
-                  const v = document.getElementById('live');
-                  if (!v.canPlayType('application/vnd.apple.mpegurl')) {
-                    document.getElementById('note').textContent =
-                      'This browser does not play HLS by itself: open index.m3u8 in VLC or ffplay, or use an HLS.js player.';
-                  }
-                </script></body></html>
+                <p id="note">Live: %1$s — <a href="index.m3u8">index.m3u8</a></p></body></html>
                 """.formatted(showId);
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(page);
     }
@@ -59,6 +53,9 @@ public class HlsController {
     public ResponseEntity<FileSystemResource> serve(@PathVariable String showId, @PathVariable String file) {
         if (!SHOW.matcher(showId).matches() || !FILE.matcher(file).matches()) {
             return ResponseEntity.notFound().build();
+        }
+        if (engine.show(showId).isEmpty()) {
+            return ResponseEntity.notFound().build(); // only a show on air is played; its files are not served after
         }
         Path path = engine.settings().hlsDirectory().resolve(showId).resolve(file);
         if (!Files.isRegularFile(path)) {

@@ -14,7 +14,9 @@ import io.centralkitchen.processes.api.ApiExceptionHandler.InvalidFieldException
 import io.centralkitchen.processes.api.ApiExceptionHandler.NotFoundException;
 import io.centralkitchen.processes.access.CurrentUser;
 import io.centralkitchen.processes.access.KitchenGroups;
-import io.centralkitchen.processes.station.StationService;
+import io.centralkitchen.processes.show.Show;
+import io.centralkitchen.processes.show.Shows;
+import io.centralkitchen.processes.station.StationLiveSecrets;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,18 +47,21 @@ public class LiveController {
     private final LiveSessions sessions;
     private final LiveMarkers markers;
     private final RecordingIndex index;
-    private final StationService stations;
-
+    private final Shows shows;
+    private final StationLiveSecrets liveSecrets;
 
     public LiveController(LiveEngine engine, CurrentUser currentUser, LiveSessions sessions, LiveMarkers markers,
-                          RecordingIndex index, StationService stations) {
+                          RecordingIndex index, Shows shows, StationLiveSecrets liveSecrets) {
         this.engine = engine;
         this.currentUser = currentUser;
         this.sessions = sessions;
         this.markers = markers;
         this.index = index;
-        this.stations = stations;
+        this.shows = shows;
+        this.liveSecrets = liveSecrets;
     }
+
+    private static final java.util.Set<String> FINISHED = java.util.Set.of("CANCELLED", "CLIPPING", "AFTER_SALES", "REPORTED");
 
     public record Destination(String id, String preset, String secretId) {
     }
@@ -79,12 +84,10 @@ public class LiveController {
     @PreAuthorize(Roles.PRODUCERS)
     public ShowStats start(@PathVariable String showId, @RequestBody GoLive request) {
         currentUser.requireGroup(KitchenGroups.PRODUCERS);
-        if (request.stationId() == null) {
-            throw new InvalidFieldException("stationId", "Name the station the show belongs to (stationId)");
-        }
-        currentUser.requireStation(request.stationId());
-        if (stations.find(request.stationId()).isEmpty()) {
-            throw new InvalidFieldException("stationId", "There is no station '" + request.stationId() + "'");
+        Show planned = plannedShow(showId);
+        if (request.stationId() != null && !request.stationId().equals(planned.stationId())) {
+            throw new InvalidFieldException("stationId", "Show '" + showId + "' is planned for station '" + planned.stationId()
+                    + "', not '" + request.stationId() + "'");
         }
         if (engine.show(showId).isPresent()) {
             throw new ConflictException("Show '" + showId + "' is already live");
@@ -104,12 +107,12 @@ public class LiveController {
         }
         List<DestinationSpec> destinations = request.destinations() == null ? List.of()
                 : request.destinations().stream().map(d -> new DestinationSpec(d.id(), d.preset(), d.secretId())).toList();
-        ShowSpec spec = new ShowSpec(request.stationId(), showId, request.title(),
+        ShowSpec spec = new ShowSpec(planned.stationId(), showId, request.title() == null ? planned.title() : request.title(),
                 new IngestSpec(mode, request.ingest().keySecretId(), null), destinations,
                 request.record() == null || request.record());
         LiveShow show;
         try {
-            show = engine.start(spec);
+            show = engine.start(spec, liveSecrets.of(planned.stationId()));
         } catch (IllegalStateException e) {
             throw new ConflictException(e.getMessage());
         }
@@ -229,6 +232,19 @@ public class LiveController {
             }
         }
         throw new NotFoundException("Show '" + showId + "' has no recording");
+    }
+
+    /**
+     * The show as planned for one of the caller's stations: the live engine runs planned shows only, so a show id
+     * names one station's show everywhere (engine, HLS path, recording keys). Another station's show is "not found".
+     */
+    private Show plannedShow(String showId) {
+        Show show = shows.find(showId).filter(s -> currentUser.worksFor(s.stationId()))
+                .orElseThrow(() -> new NotFoundException("There is no show '" + showId + "' planned for your station"));
+        if (FINISHED.contains(show.state())) {
+            throw new ConflictException("Show '" + showId + "' is " + show.state().toLowerCase() + "; plan a new show to go live again");
+        }
+        return show;
     }
 
     private LiveShow producerShow(String showId) {

@@ -4,12 +4,14 @@ import io.centralkitchen.processes.show.Show;
 import io.centralkitchen.processes.show.ShowProperties;
 import io.centralkitchen.processes.show.ShowDestination;
 import io.centralkitchen.processes.show.Shows;
+import io.centralkitchen.processes.station.StationLiveSecrets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.centralkitchen.media.live.DestinationSpec;
 import io.centralkitchen.media.live.IngestSpec;
 import io.centralkitchen.media.live.LiveEngine;
+import io.centralkitchen.media.live.LiveSecrets;
 import io.centralkitchen.media.live.LiveShow;
 import io.centralkitchen.media.live.PlatformPreset;
 import io.centralkitchen.media.live.Protocol;
@@ -49,10 +51,12 @@ public class ShowLive {
     private final RecordingIndex index;
     private final MediaStore store;
     private final ShowProperties properties;
+    private final StationLiveSecrets secrets;
 
-
-    public ShowLive(LiveEngine live, Shows shows, LiveSessions sessions, RecordingIndex index, MediaStore store, ShowProperties properties) {
+    public ShowLive(LiveEngine live, Shows shows, LiveSessions sessions, RecordingIndex index, MediaStore store, ShowProperties properties,
+                    StationLiveSecrets secrets) {
         this.live = live;
+        this.secrets = secrets;
         this.shows = shows;
         this.sessions = sessions;
         this.index = index;
@@ -66,10 +70,10 @@ public class ShowLive {
         if (live.show(show.id()).isPresent()) {
             return problems; // already live (a repeated job): nothing to check
         }
+        LiveSecrets own = secrets.of(show.stationId());
         if (!"TEST_PATTERN".equals(show.ingestMode())) {
-            if (!live.secrets().contains(show.ingestSecretId())) {
-                problems.add("The studio feed's secret '" + show.ingestSecretId() + "' is not configured (kitchen.live.secrets."
-                        + show.ingestSecretId() + ")");
+            if (!own.contains(show.ingestSecretId())) {
+                problems.add("The studio feed's secret '" + show.ingestSecretId() + "' is not in the station's vault");
             } else if ("PUBLISH".equals(show.ingestMode())) {
                 try {
                     live.startIngest();
@@ -83,20 +87,21 @@ public class ShowLive {
             if (preset == null) {
                 problems.add("Destination " + d.destinationId() + ": the preset '" + d.preset() + "' is no longer configured");
             } else if (preset.protocol() != Protocol.HLS) {
-                reachability(d).ifPresent(problems::add);
+                reachability(d, own).ifPresent(problems::add);
             }
         }
         return problems;
     }
 
-    private Optional<String> reachability(ShowDestination d) {
-        if (!live.secrets().contains(d.secretId())) {
-            return Optional.of("Destination " + d.destinationId() + ": its push URL secret '" + d.secretId() + "' is not configured");
+    private Optional<String> reachability(ShowDestination d, LiveSecrets own) {
+        if (!own.contains(d.secretId())) {
+            return Optional.of("Destination " + d.destinationId() + ": its push URL secret '" + d.secretId()
+                    + "' is not in the station's vault");
         }
-        String masked = live.secrets().masked(d.secretId());
+        String masked = own.masked(d.secretId());
         URI uri;
         try {
-            uri = URI.create(live.secrets().resolve(d.secretId()));
+            uri = URI.create(own.resolve(d.secretId()));
         } catch (IllegalArgumentException e) {
             return Optional.of("Destination " + d.destinationId() + ": its push URL " + masked + " is not a URL");
         }
@@ -122,7 +127,7 @@ public class ShowLive {
                 .map(d -> new DestinationSpec(d.destinationId(), d.preset(), d.secretId())).toList();
         ShowSpec spec = new ShowSpec(show.stationId(), show.id(), show.title(),
                 new IngestSpec(IngestSpec.Mode.valueOf(show.ingestMode()), show.ingestSecretId(), null), destinations, true);
-        LiveShow started = live.start(spec);
+        LiveShow started = live.start(spec, secrets.of(show.stationId()));
         sessions.started(show.stationId(), show.id(), "show:" + show.id());
         shows.liveStarted(show.id());
         return started;

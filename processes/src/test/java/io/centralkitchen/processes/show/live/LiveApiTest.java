@@ -43,12 +43,16 @@ class LiveApiTest {
         user("ed", KitchenGroups.EDITORS);
         TestHttp producer = new TestHttp(port).as("pia", "pia-password");
         String show = "api-live-" + System.nanoTime() % 100000;
+        TestHttp.Response notPlanned = producer.postJson("/api/shows/" + show + "/live/start", Map.of("stationId", "station-1",
+                "ingest", Map.of("mode", "TEST_PATTERN")));
+        assertThat(notPlanned.status()).as("the live engine runs planned shows only").isEqualTo(404);
+        plan(show, "station-1");
 
         TestHttp.Response badSecret = producer.postJson("/api/shows/" + show + "/live/start", Map.of("stationId", "station-1",
                 "ingest", Map.of("mode", "TEST_PATTERN"),
                 "destinations", List.of(Map.of("id", "douyin-main", "preset", "douyin", "secretId", "nope"))));
         assertThat(badSecret.status()).isEqualTo(400);
-        assertThat(badSecret.json().path("message").asText()).contains("no secret with id 'nope'");
+        assertThat(badSecret.json().path("message").asText()).contains("the station has no secret 'nope'");
         assertThat(new TestHttp(port).as("ed", "ed-password").postJson("/api/shows/" + show + "/live/start",
                 Map.of("stationId", "station-1", "ingest", Map.of("mode", "TEST_PATTERN"))).status()).isEqualTo(403);
 
@@ -104,6 +108,7 @@ class LiveApiTest {
         assertThat(jdbc.queryForObject("select count(*) from live_session where show_id = ? and manifest_key is not null",
                 Integer.class, show)).isEqualTo(1);
         assertThat(producer.get("/api/shows/" + show + "/live/stats").status()).isEqualTo(404);
+        assertThat(viewer.get("/live/" + show + "/index.m3u8").status()).as("played while on air only").isEqualTo(404);
         long markedAt = marker.json().path("streamMillis").asLong();
         JsonNode clipSource = producer.get("/api/shows/" + show + "/live/recording?fromMillis=" + markedAt
                 + "&toMillis=" + markedAt).json();
@@ -113,6 +118,13 @@ class LiveApiTest {
                 .isGreaterThan(markedAt);
         assertThat(clipSource.get(0).path("sha256").asText()).hasSize(64);
         assertThat(output.getAll()).contains("unreachable").doesNotContain(PUSH_KEY);
+    }
+
+    /** A show as the planner leaves it (the show process is not needed to drive the live API). */
+    private void plan(String show, String station) {
+        jdbc.update("insert into kitchen_show (id, station_id, title, air_time, state, ingest_mode, teaser_state, created_by,"
+                + " created_at, updated_at) values (?, ?, 'API rehearsal', current_timestamp, 'PLANNED', 'TEST_PATTERN', 'NONE',"
+                + " 'pia', current_timestamp, current_timestamp)", show, station);
     }
 
     private void user(String id, String group) {
