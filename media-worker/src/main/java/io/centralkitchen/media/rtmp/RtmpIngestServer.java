@@ -12,7 +12,6 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.function.UnaryOperator;
 
 /**
@@ -48,27 +47,34 @@ public final class RtmpIngestServer implements AutoCloseable {
     private final Gate gate;
     private final UnaryOperator<String> redactor;
     private final Duration timeout;
-    private final Semaphore slots;
+    private final IngestLimits limits;
+    private final Admission admission;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile boolean running = true;
 
+    /** The default {@link IngestLimits} with {@code maxConnections} in all, a quarter of them (at least one) pending. */
     public RtmpIngestServer(String bindAddress, int port, String app, Gate gate, Duration timeout, int maxConnections)
             throws IOException {
-        this(bindAddress, port, app, gate, timeout, maxConnections, UnaryOperator.identity());
+        this(bindAddress, port, app, gate, timeout, IngestLimits.defaults()
+                .withConnections(maxConnections, Math.max(1, maxConnections / 4), maxConnections), UnaryOperator.identity());
     }
 
-    /** @param redactor applied to every message logged (errors may name a stream key) */
-    public RtmpIngestServer(String bindAddress, int port, String app, Gate gate, Duration timeout, int maxConnections,
+    /**
+     * @param timeout  a connection silent this long is closed (SO_TIMEOUT)
+     * @param redactor applied to every message logged (errors may name a stream key)
+     */
+    public RtmpIngestServer(String bindAddress, int port, String app, Gate gate, Duration timeout, IngestLimits limits,
                             UnaryOperator<String> redactor) throws IOException {
         this.app = app;
         this.redactor = redactor;
         this.gate = gate;
         this.timeout = timeout;
-        this.slots = new Semaphore(maxConnections);
+        this.limits = limits;
         this.server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), port), 50);
+        this.admission = new Admission(limits, String.valueOf(server.getLocalPort()));
         this.acceptor = new Thread(this::accept, "rtmp-ingest-accept-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -87,13 +93,13 @@ public final class RtmpIngestServer implements AutoCloseable {
         while (running) {
             try {
                 Socket socket = server.accept();
-                if (!slots.tryAcquire()) {
-                    log.warn("RTMP ingest: too many connections, refusing {}", socket.getRemoteSocketAddress());
+                Admission.Ticket ticket = admission.admit(socket);
+                if (ticket == null) {
                     socket.close();
                     continue;
                 }
                 sockets.add(socket);
-                Thread t = new Thread(() -> serve(socket), "rtmp-ingest-" + socket.getRemoteSocketAddress());
+                Thread t = new Thread(() -> serve(socket, ticket), "rtmp-ingest-" + socket.getRemoteSocketAddress());
                 t.setDaemon(true);
                 t.start();
             } catch (SocketException closed) {
@@ -106,22 +112,30 @@ public final class RtmpIngestServer implements AutoCloseable {
         }
     }
 
-    private void serve(Socket socket) {
+    /** Garbage, limits exceeded and deadlines missed end here, logged as one debug line (never a stack trace). */
+    private void serve(Socket socket, Admission.Ticket ticket) {
         try (socket) {
-            socket.setSoTimeout((int) timeout.toMillis());
+            socket.setSoTimeout((int) timeout.toMillis()); // the deadlines before publish are the sweeper's
             socket.setTcpNoDelay(true);
-            new RtmpConnection(socket, app, gate).run();
+            new RtmpConnection(socket, app, gate, ticket, limits).run();
         } catch (IOException | RuntimeException e) {
-            log.debug("RTMP ingest connection {} ended: {}", socket.getRemoteSocketAddress(), redactor.apply(String.valueOf(e.getMessage())));
+            log.debug("RTMP ingest connection {} ended: {}: {}", socket.getRemoteSocketAddress(),
+                    e.getClass().getSimpleName(), redactor.apply(String.valueOf(e.getMessage())));
         } finally {
             sockets.remove(socket);
-            slots.release();
+            ticket.release();
         }
+    }
+
+    /** Connections at once, and those not (yet) publishing. */
+    int[] connections() {
+        return new int[]{admission.connections(), admission.pendingCount()};
     }
 
     @Override
     public void close() {
         running = false;
+        admission.close();
         try {
             server.close();
         } catch (IOException e) {
