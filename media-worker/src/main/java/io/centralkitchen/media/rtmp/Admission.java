@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Who may hold a connection to the ingest ({@link IngestLimits}): connections per remote address are capped, and
  * connections that are not yet publishing live in a small pool ordered by age. A newcomer finding the pool (or the
- * whole server) full takes the place of the oldest pending connection — a studio encoder gets through its handshake
- * and publish in milliseconds, a trickling client never finishes. A sweeper closes pending connections that miss
+ * whole server) full takes the place of the oldest pending connection, one still in its handshake first — a studio
+ * encoder gets through its handshake and publish in milliseconds, a trickling client never finishes. A sweeper closes pending connections that miss
  * their handshake or publish deadline, whether their thread is blocked reading or writing.
  */
 final class Admission implements AutoCloseable {
@@ -30,6 +30,7 @@ final class Admission implements AutoCloseable {
         private final InetAddress address;
         private final long acceptedAt = System.nanoTime();
         private volatile long deadline = acceptedAt + limits.handshakeTimeout().toNanos();
+        private volatile boolean handshaken;
         private boolean released;
 
         private Ticket(Socket socket) {
@@ -39,6 +40,7 @@ final class Admission implements AutoCloseable {
 
         /** The handshake is done: {@code connect} and {@code publish} must follow before the publish deadline. */
         void handshaken() {
+            handshaken = true;
             deadline = acceptedAt + limits.publishDeadline().toNanos();
         }
 
@@ -99,16 +101,26 @@ final class Admission implements AutoCloseable {
                 turnedAway("all " + limits.maxConnections() + " connections are publishing");
                 return null;
             }
-            Ticket oldest = pending.iterator().next();
-            oldest.release();
-            close(oldest, "made room for a newer connection");
-            turnedAway("the oldest connection that was not publishing gave way to " + address.getHostAddress());
+            Ticket victim = oldestPending();
+            victim.release();
+            close(victim, "made room for a newer connection");
+            turnedAway(victim.address.getHostAddress() + ", not publishing, gave way to " + address.getHostAddress());
         }
         Ticket ticket = new Ticket(socket);
         pending.add(ticket);
         total++;
         perAddress.merge(address, 1, Integer::sum);
         return ticket;
+    }
+
+    /** The oldest connection still in its handshake, else the oldest pending: a studio is past its handshake at once. */
+    private Ticket oldestPending() {
+        for (Ticket t : pending) {
+            if (!t.handshaken) {
+                return t;
+            }
+        }
+        return pending.iterator().next();
     }
 
     synchronized int pendingCount() {
@@ -132,18 +144,16 @@ final class Admission implements AutoCloseable {
         for (Ticket t : late) {
             t.release();
             close(t, "missed its handshake or publish deadline");
-            synchronized (this) {
-                turnedAway(t.address.getHostAddress() + " missed its handshake or publish deadline");
-            }
         }
     }
 
+    /** Each one at debug; a warning at most once a minute while the limits bite (a flood, or limits set too low). */
     private void turnedAway(String why) {
         turnedAway++;
         log.debug("RTMP ingest: {}", why);
         long now = System.nanoTime();
         if (now - lastWarning >= WARN_EVERY) {
-            log.warn("RTMP ingest under pressure: {} connection(s) turned away or cut short since the last report ({})",
+            log.warn("RTMP ingest under pressure: {} connection(s) refused or evicted since the last report (last: {})",
                     turnedAway, why);
             turnedAway = 0;
             lastWarning = now;
