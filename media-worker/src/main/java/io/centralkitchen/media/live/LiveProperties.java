@@ -52,8 +52,12 @@ public class LiveProperties {
         private int maxPerAddress = IngestLimits.defaults().maxPerAddress();
 
         public IngestLimits limits() {
-            return IngestLimits.defaults().withDeadlines(handshakeTimeout, publishDeadline)
-                    .withConnections(maxConnections, maxPending, maxPerAddress);
+            try {
+                return IngestLimits.defaults().withDeadlines(handshakeTimeout, publishDeadline)
+                        .withConnections(maxConnections, maxPending, maxPerAddress);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("kitchen.live.ingest.*: " + e.getMessage(), e);
+            }
         }
 
         public String getBind() { return bind; }
