@@ -108,9 +108,9 @@ final class RtmpConnection {
             case 20 -> onCommand(Amf0.decodeAll(payload));
             case 17 -> onCommand(payload.length == 0 ? List.of() : Amf0.decodeAll(Arrays.copyOfRange(payload, 1, payload.length)));
             case 8, 9 -> media(type, timestamp, payload);
-            case 18 -> media(18, timestamp, stripSetDataFrame(payload));
+            case 18 -> media(18, timestamp, FlvTags.stripSetDataFrame(payload));
             case 15 -> media(18, timestamp, payload.length == 0 ? payload
-                    : stripSetDataFrame(Arrays.copyOfRange(payload, 1, payload.length)));
+                    : FlvTags.stripSetDataFrame(Arrays.copyOfRange(payload, 1, payload.length)));
             default -> {
                 // acknowledgements, window sizes, user control: nothing to do for a publisher
             }
@@ -202,52 +202,12 @@ final class RtmpConnection {
             return;
         }
         if (!flvHeaderWritten) {
-            byte[] header = {'F', 'L', 'V', 1, (byte) (type == 18 && !announcesAudio(payload) ? 1 : 5), 0, 0, 0, 9, 0, 0, 0, 0};
+            byte[] header = FlvTags.header(type != 18 || FlvTags.announcesAudio(payload));
             publication.write(header, 0, header.length);
             flvHeaderWritten = true;
         }
-        byte[] tag = new byte[11 + payload.length + 4];
-        tag[0] = (byte) type;
-        tag[1] = (byte) (payload.length >> 16);
-        tag[2] = (byte) (payload.length >> 8);
-        tag[3] = (byte) payload.length;
-        tag[4] = (byte) (timestamp >> 16);
-        tag[5] = (byte) (timestamp >> 8);
-        tag[6] = (byte) timestamp;
-        tag[7] = (byte) (timestamp >> 24);
-        System.arraycopy(payload, 0, tag, 11, payload.length);
-        int size = 11 + payload.length;
-        tag[size] = (byte) (size >> 24);
-        tag[size + 1] = (byte) (size >> 16);
-        tag[size + 2] = (byte) (size >> 8);
-        tag[size + 3] = (byte) size;
+        byte[] tag = FlvTags.tag(type, timestamp, payload);
         publication.write(tag, 0, tag.length);
-    }
-
-    /**
-     * Whether the stream's metadata (sent before any media by OBS, FFmpeg and hardware encoders) mentions audio: a
-     * feed without sound must not be announced with an audio track, or the demuxer waits for one.
-     */
-    private static boolean announcesAudio(byte[] metadata) {
-        try {
-            for (Object value : Amf0.decodeAll(metadata)) {
-                if (value instanceof Map<?, ?> map) {
-                    return map.containsKey("audiocodecid") || map.containsKey("audiosamplerate") || map.containsKey("stereo");
-                }
-            }
-        } catch (RuntimeException malformed) {
-            return true;
-        }
-        return true;
-    }
-
-    /** "@setDataFrame", "onMetaData", {...} becomes the FLV script tag "onMetaData", {...}. */
-    private static byte[] stripSetDataFrame(byte[] payload) {
-        byte[] marker = Amf0.encode("@setDataFrame");
-        if (payload.length > marker.length && Arrays.equals(payload, 0, marker.length, marker, 0, marker.length)) {
-            return Arrays.copyOfRange(payload, marker.length, payload.length);
-        }
-        return payload;
     }
 
     private static Map<String, Object> status(String level, String code, String description) {
