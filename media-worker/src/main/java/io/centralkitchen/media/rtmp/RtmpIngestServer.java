@@ -19,7 +19,9 @@ import java.util.function.UnaryOperator;
  * show. Each connection is served by its own thread, which speaks RTMP up to {@code publish}, asks the {@link Gate}
  * whether the key belongs to a show that is waiting for its feed, and then passes the audio/video messages on as an
  * FLV byte stream. A wrong key, a second publisher for a show or a "play" request is answered with an RTMP error
- * and the connection is closed — nothing else is touched, so a running show never notices.
+ * and the connection is closed — nothing else is touched, so a running show never notices. Until its key is accepted
+ * a connection is a stranger held to {@link IngestLimits}: deadlines, a small pool of pending connections, caps per
+ * address and on what it may make the server buffer.
  */
 public final class RtmpIngestServer implements AutoCloseable {
 
