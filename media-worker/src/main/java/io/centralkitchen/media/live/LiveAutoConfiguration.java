@@ -30,7 +30,7 @@ public class LiveAutoConfiguration {
         LiveProperties.Ingest ingest = properties.getIngest();
         LiveEngine engine = new LiveEngine(properties.settings(dataDir), properties.platformPresets(),
                 new LiveSecrets(properties.getSecrets()), store.getIfAvailable(), dataDir.resolve("live"),
-                ingest.getBind(), ingest.getPort(), ingest.getApp(), ingest.getHost());
+                ingest.getBind(), ingest.getPort(), ingest.getApp(), ingest.getHost(), ingest.limits());
         listeners.orderedStream().forEach(engine::addListener);
         registry.ifAvailable(r -> engine.addListener(new LiveMetrics(r)));
         return engine;

@@ -2,6 +2,7 @@ package io.centralkitchen.media.live;
 
 import io.centralkitchen.media.ffmpeg.RedactingFFmpegLog;
 import io.centralkitchen.media.recording.RecordingManifest;
+import io.centralkitchen.media.rtmp.IngestLimits;
 import io.centralkitchen.media.rtmp.RtmpIngestServer;
 import io.centralkitchen.storage.MediaStore;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ public final class LiveEngine implements AutoCloseable {
     private final int ingestPort;
     private final String ingestApp;
     private final String ingestHost;
+    private final IngestLimits ingestLimits;
     private RtmpIngestServer ingest;
 
     /**
@@ -44,6 +46,14 @@ public final class LiveEngine implements AutoCloseable {
      */
     public LiveEngine(LiveSettings settings, Map<String, PlatformPreset> presets, LiveSecrets secrets, MediaStore store,
                       Path workDir, String ingestBind, int ingestPort, String ingestApp, String ingestHost) {
+        this(settings, presets, secrets, store, workDir, ingestBind, ingestPort, ingestApp, ingestHost,
+                IngestLimits.defaults());
+    }
+
+    /** @param ingestLimits what a studio encoder, or a stranger, may cost the ingest */
+    public LiveEngine(LiveSettings settings, Map<String, PlatformPreset> presets, LiveSecrets secrets, MediaStore store,
+                      Path workDir, String ingestBind, int ingestPort, String ingestApp, String ingestHost,
+                      IngestLimits ingestLimits) {
         RedactingFFmpegLog.install(LiveSecrets::redact);
         this.settings = settings;
         this.presets = Map.copyOf(presets);
@@ -54,6 +64,7 @@ public final class LiveEngine implements AutoCloseable {
         this.ingestPort = ingestPort;
         this.ingestApp = ingestApp;
         this.ingestHost = ingestHost;
+        this.ingestLimits = ingestLimits;
     }
 
     public void addListener(LiveListener listener) {
@@ -72,8 +83,8 @@ public final class LiveEngine implements AutoCloseable {
     public synchronized int startIngest() {
         if (ingest == null) {
             try {
-                ingest = new RtmpIngestServer(ingestBind, ingestPort, ingestApp, this::admit, settings.ingestTimeout(), 64,
-                        LiveSecrets::redact);
+                ingest = new RtmpIngestServer(ingestBind, ingestPort, ingestApp, this::admit, settings.ingestTimeout(),
+                        ingestLimits, LiveSecrets::redact);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot listen for studio encoders on " + ingestBind + ":" + ingestPort
                         + " (kitchen.live.ingest.port): " + e.getMessage(), e);

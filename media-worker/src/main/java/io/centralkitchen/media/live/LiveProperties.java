@@ -1,5 +1,6 @@
 package io.centralkitchen.media.live;
 
+import io.centralkitchen.media.rtmp.IngestLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.nio.file.Path;
@@ -43,6 +44,21 @@ public class LiveProperties {
         private String app = "live";
         /** The host name studio encoders use, shown in the ingest URL. */
         private String host = "localhost";
+        /** Hostile-ingest limits ({@link IngestLimits}); the chunk caps are fixed. */
+        private Duration handshakeTimeout = IngestLimits.defaults().handshakeTimeout();
+        private Duration publishDeadline = IngestLimits.defaults().publishDeadline();
+        private int maxConnections = IngestLimits.defaults().maxConnections();
+        private int maxPending = IngestLimits.defaults().maxPending();
+        private int maxPerAddress = IngestLimits.defaults().maxPerAddress();
+
+        public IngestLimits limits() {
+            try {
+                return IngestLimits.defaults().withDeadlines(handshakeTimeout, publishDeadline)
+                        .withConnections(maxConnections, maxPending, maxPerAddress);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("kitchen.live.ingest.*: " + e.getMessage(), e);
+            }
+        }
 
         public String getBind() { return bind; }
         public void setBind(String bind) { this.bind = bind; }
@@ -52,6 +68,16 @@ public class LiveProperties {
         public void setApp(String app) { this.app = app; }
         public String getHost() { return host; }
         public void setHost(String host) { this.host = host; }
+        public Duration getHandshakeTimeout() { return handshakeTimeout; }
+        public void setHandshakeTimeout(Duration v) { this.handshakeTimeout = v; }
+        public Duration getPublishDeadline() { return publishDeadline; }
+        public void setPublishDeadline(Duration v) { this.publishDeadline = v; }
+        public int getMaxConnections() { return maxConnections; }
+        public void setMaxConnections(int v) { this.maxConnections = v; }
+        public int getMaxPending() { return maxPending; }
+        public void setMaxPending(int v) { this.maxPending = v; }
+        public int getMaxPerAddress() { return maxPerAddress; }
+        public void setMaxPerAddress(int v) { this.maxPerAddress = v; }
     }
 
     public static class Preset {

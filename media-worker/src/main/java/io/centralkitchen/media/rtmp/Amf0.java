@@ -12,6 +12,8 @@ import java.util.Map;
 final class Amf0 {
 
     static final Object UNDEFINED = new Object();
+    /** Commands and metadata nest two or three levels; a stranger's deeper nesting is refused, not recursed into. */
+    static final int MAX_DEPTH = 16;
 
     private Amf0() {
     }
@@ -20,26 +22,29 @@ final class Amf0 {
         ByteBuffer in = ByteBuffer.wrap(data);
         List<Object> values = new ArrayList<>();
         while (in.hasRemaining()) {
-            values.add(decode(in));
+            values.add(decode(in, 0));
         }
         return values;
     }
 
-    static Object decode(ByteBuffer in) {
+    private static Object decode(ByteBuffer in, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("AMF0 nested deeper than " + MAX_DEPTH);
+        }
         int type = in.get() & 0xff;
         switch (type) {
             case 0: return in.getDouble();
             case 1: return in.get() != 0;
             case 2: return string(in, in.getShort() & 0xffff);
-            case 3: return properties(in, new LinkedHashMap<>());
+            case 3: return properties(in, new LinkedHashMap<>(), depth + 1);
             case 5: return null;
             case 6: return UNDEFINED;
-            case 8: in.getInt(); return properties(in, new LinkedHashMap<>());
+            case 8: in.getInt(); return properties(in, new LinkedHashMap<>(), depth + 1);
             case 10: {
                 int n = in.getInt();
                 List<Object> list = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
-                    list.add(decode(in));
+                    list.add(decode(in, depth + 1));
                 }
                 return list;
             }
@@ -49,7 +54,7 @@ final class Amf0 {
         }
     }
 
-    private static Map<String, Object> properties(ByteBuffer in, Map<String, Object> into) {
+    private static Map<String, Object> properties(ByteBuffer in, Map<String, Object> into, int depth) {
         while (true) {
             int length = in.getShort() & 0xffff;
             if (length == 0 && (in.get(in.position()) & 0xff) == 9) {
@@ -57,11 +62,16 @@ final class Amf0 {
                 return into;
             }
             String key = string(in, length);
-            into.put(key, decode(in));
+            into.put(key, decode(in, depth));
         }
     }
 
+    /** A declared length is checked against the bytes really there before anything is allocated. */
     private static String string(ByteBuffer in, int length) {
+        if (length < 0 || length > in.remaining()) {
+            throw new IllegalArgumentException("AMF0 string of " + Integer.toUnsignedString(length) + " bytes in "
+                    + in.remaining());
+        }
         byte[] b = new byte[length];
         in.get(b);
         return new String(b, StandardCharsets.UTF_8);

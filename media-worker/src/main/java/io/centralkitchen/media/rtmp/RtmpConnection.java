@@ -1,5 +1,6 @@
 package io.centralkitchen.media.rtmp;
 
+import io.centralkitchen.storage.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,10 +12,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.security.SecureRandom;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The server side of one RTMP connection, for publishing only: handshake (plain, which FFmpeg, OBS and hardware
@@ -28,43 +30,39 @@ final class RtmpConnection {
     private static final int OUT_CHUNK = 4096;
     private static final int WINDOW = 2_500_000;
 
-    private static final class ChunkStream {
-        long timestamp;
-        long tsField;
-        int length;
-        int type;
-        int streamId;
-        boolean extended;
-        byte[] message;
-        int filled;
-    }
-
     private final Socket socket;
     private final String app;
     private final RtmpIngestServer.Gate gate;
+    private final Admission.Ticket ticket;
+    private final IngestLimits limits;
     private final DataInputStream in;
     private final OutputStream out;
-    private final Map<Integer, ChunkStream> streams = new HashMap<>();
-    private int inChunkSize = 128;
-    private long received;
+    private final ChunkReader chunks;
     private long acknowledged;
     private String connectedApp;
     private RtmpIngestServer.Publication publication;
     private boolean flvHeaderWritten;
 
-    RtmpConnection(Socket socket, String app, RtmpIngestServer.Gate gate) throws IOException {
+    RtmpConnection(Socket socket, String app, RtmpIngestServer.Gate gate, Admission.Ticket ticket, IngestLimits limits)
+            throws IOException {
         this.socket = socket;
         this.app = app;
         this.gate = gate;
-        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 64 * 1024));
-        this.out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+        this.ticket = ticket;
+        this.limits = limits;
+        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 16 * 1024));
+        this.out = new BufferedOutputStream(socket.getOutputStream(), 4 * 1024);
+        this.chunks = new ChunkReader(in, limits.beforePublish());
     }
 
     void run() throws IOException {
         try {
             handshake();
+            ticket.handshaken();
             while (true) {
-                readChunk();
+                ChunkReader.Message message = chunks.next();
+                acknowledge();
+                onMessage(message.type(), message.timestamp(), message.payload());
             }
         } catch (EOFException | java.net.SocketTimeoutException e) {
             // the publisher left or fell silent
@@ -97,79 +95,22 @@ final class RtmpConnection {
         in.readFully(new byte[HANDSHAKE]);
     }
 
-    private void readChunk() throws IOException {
-        int first = in.readUnsignedByte();
-        int fmt = first >> 6;
-        int csid = first & 0x3f;
-        if (csid == 0) {
-            csid = 64 + in.readUnsignedByte();
-        } else if (csid == 1) {
-            csid = 64 + in.readUnsignedByte() + 256 * in.readUnsignedByte();
-        }
-        ChunkStream cs = streams.computeIfAbsent(csid, k -> new ChunkStream());
-        long field = 0;
-        if (fmt <= 2) {
-            field = read24();
-            if (fmt <= 1) {
-                cs.length = read24();
-                cs.type = in.readUnsignedByte();
-                if (fmt == 0) {
-                    cs.streamId = Integer.reverseBytes(in.readInt());
-                }
-            }
-            cs.extended = field == 0xFFFFFF;
-            if (cs.extended) {
-                field = in.readInt() & 0xFFFFFFFFL;
-            }
-        } else if (cs.extended) {
-            int ignored = in.readInt(); // repeated extended timestamp on continuation chunks
-        }
-        boolean newMessage = cs.message == null || cs.filled == 0;
-        if (newMessage) {
-            if (fmt == 0) {
-                cs.timestamp = field;
-                cs.tsField = field;
-            } else if (fmt <= 2) {
-                cs.timestamp += field;
-                cs.tsField = field;
-            } else {
-                cs.timestamp += cs.tsField;
-            }
-            if (cs.length > 16 * 1024 * 1024) {
-                throw new IOException("RTMP message too large: " + cs.length);
-            }
-            cs.message = new byte[cs.length];
-            cs.filled = 0;
-        }
-        int n = Math.min(inChunkSize, cs.length - cs.filled);
-        in.readFully(cs.message, cs.filled, n);
-        cs.filled += n;
-        count(n + 12);
-        if (cs.filled >= cs.length) {
-            byte[] message = cs.message;
-            cs.message = null;
-            cs.filled = 0;
-            onMessage(cs.type, cs.streamId, cs.timestamp, message);
-        }
-    }
-
-    private void count(int bytes) throws IOException {
-        received += bytes;
+    private void acknowledge() throws IOException {
+        long received = chunks.received();
         if (received - acknowledged >= WINDOW / 2) {
             acknowledged = received;
             sendControl(3, (int) received);
         }
     }
 
-    private void onMessage(int type, int streamId, long timestamp, byte[] payload) throws IOException {
+    private void onMessage(int type, long timestamp, byte[] payload) throws IOException {
         switch (type) {
-            case 1 -> inChunkSize = Math.max(1, ((payload[0] & 0x7f) << 24) | ((payload[1] & 0xff) << 16)
-                    | ((payload[2] & 0xff) << 8) | (payload[3] & 0xff));
             case 20 -> onCommand(Amf0.decodeAll(payload));
-            case 17 -> onCommand(Amf0.decodeAll(java.util.Arrays.copyOfRange(payload, 1, payload.length)));
+            case 17 -> onCommand(payload.length == 0 ? List.of() : Amf0.decodeAll(Arrays.copyOfRange(payload, 1, payload.length)));
             case 8, 9 -> media(type, timestamp, payload);
-            case 18 -> media(18, timestamp, stripSetDataFrame(payload));
-            case 15 -> media(18, timestamp, stripSetDataFrame(java.util.Arrays.copyOfRange(payload, 1, payload.length)));
+            case 18 -> media(18, timestamp, FlvTags.stripSetDataFrame(payload));
+            case 15 -> media(18, timestamp, payload.length == 0 ? payload
+                    : FlvTags.stripSetDataFrame(Arrays.copyOfRange(payload, 1, payload.length)));
             default -> {
                 // acknowledgements, window sizes, user control: nothing to do for a publisher
             }
@@ -231,18 +172,29 @@ final class RtmpConnection {
             key = key.substring(0, query);
         }
         String[] refusal = new String[1];
-        RtmpIngestServer.Publication admitted = publication == null
+        RtmpIngestServer.Publication admitted = publication == null && connectedApp != null
                 ? gate.admit(connectedApp, key, String.valueOf(socket.getRemoteSocketAddress()), refusal) : null;
         if (admitted == null) {
-            String reason = refusal[0] == null ? "Already publishing" : refusal[0];
+            String reason = refusal[0] != null ? refusal[0] : connectedApp == null ? "Not connected" : "Already publishing";
             sendCommand(5, 1, "onStatus", 0, null, status("error", "NetStream.Publish.BadName", reason));
+            // once per connection: the connection ends here
             log.warn("RTMP ingest: refused a publisher from {} (key {}): {}", socket.getRemoteSocketAddress(),
-                    io.centralkitchen.storage.Secrets.mask(key), reason);
+                    printable(Secrets.mask(key)), reason);
             throw new EOFException();
         }
         publication = admitted;
+        if (!ticket.publishing()) {
+            throw new EOFException(); // cut off (deadline or eviction) while the key was checked
+        }
+        chunks.limits(limits.publishing());
         sendCommand(5, 1, "onStatus", 0, null, status("status", "NetStream.Publish.Start", "Publishing."));
         log.info("RTMP ingest: {} publishing from {}", publication.describe(), socket.getRemoteSocketAddress());
+    }
+
+    /** A stranger's key may hold line breaks or terminal escapes: none of them reach the log. */
+    private static String printable(String text) {
+        return text.codePoints().mapToObj(c -> Character.isISOControl(c) ? "?" : Character.toString(c))
+                .collect(Collectors.joining());
     }
 
     private void media(int type, long timestamp, byte[] payload) throws IOException {
@@ -250,52 +202,12 @@ final class RtmpConnection {
             return;
         }
         if (!flvHeaderWritten) {
-            byte[] header = {'F', 'L', 'V', 1, (byte) (type == 18 && !announcesAudio(payload) ? 1 : 5), 0, 0, 0, 9, 0, 0, 0, 0};
+            byte[] header = FlvTags.header(type != 18 || FlvTags.announcesAudio(payload));
             publication.write(header, 0, header.length);
             flvHeaderWritten = true;
         }
-        byte[] tag = new byte[11 + payload.length + 4];
-        tag[0] = (byte) type;
-        tag[1] = (byte) (payload.length >> 16);
-        tag[2] = (byte) (payload.length >> 8);
-        tag[3] = (byte) payload.length;
-        tag[4] = (byte) (timestamp >> 16);
-        tag[5] = (byte) (timestamp >> 8);
-        tag[6] = (byte) timestamp;
-        tag[7] = (byte) (timestamp >> 24);
-        System.arraycopy(payload, 0, tag, 11, payload.length);
-        int size = 11 + payload.length;
-        tag[size] = (byte) (size >> 24);
-        tag[size + 1] = (byte) (size >> 16);
-        tag[size + 2] = (byte) (size >> 8);
-        tag[size + 3] = (byte) size;
+        byte[] tag = FlvTags.tag(type, timestamp, payload);
         publication.write(tag, 0, tag.length);
-    }
-
-    /**
-     * Whether the stream's metadata (sent before any media by OBS, FFmpeg and hardware encoders) mentions audio: a
-     * feed without sound must not be announced with an audio track, or the demuxer waits for one.
-     */
-    private static boolean announcesAudio(byte[] metadata) {
-        try {
-            for (Object value : Amf0.decodeAll(metadata)) {
-                if (value instanceof Map<?, ?> map) {
-                    return map.containsKey("audiocodecid") || map.containsKey("audiosamplerate") || map.containsKey("stereo");
-                }
-            }
-        } catch (RuntimeException malformed) {
-            return true;
-        }
-        return true;
-    }
-
-    /** "@setDataFrame", "onMetaData", {...} becomes the FLV script tag "onMetaData", {...}. */
-    private static byte[] stripSetDataFrame(byte[] payload) {
-        byte[] marker = Amf0.encode("@setDataFrame");
-        if (payload.length > marker.length && java.util.Arrays.equals(payload, 0, marker.length, marker, 0, marker.length)) {
-            return java.util.Arrays.copyOfRange(payload, marker.length, payload.length);
-        }
-        return payload;
     }
 
     private static Map<String, Object> status(String level, String code, String description) {

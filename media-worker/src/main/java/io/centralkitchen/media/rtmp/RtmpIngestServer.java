@@ -12,7 +12,6 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.function.UnaryOperator;
 
 /**
@@ -20,7 +19,9 @@ import java.util.function.UnaryOperator;
  * show. Each connection is served by its own thread, which speaks RTMP up to {@code publish}, asks the {@link Gate}
  * whether the key belongs to a show that is waiting for its feed, and then passes the audio/video messages on as an
  * FLV byte stream. A wrong key, a second publisher for a show or a "play" request is answered with an RTMP error
- * and the connection is closed — nothing else is touched, so a running show never notices.
+ * and the connection is closed — nothing else is touched, so a running show never notices. Until its key is accepted
+ * a connection is a stranger held to {@link IngestLimits}: deadlines, a small pool of pending connections, caps per
+ * address and on what it may make the server buffer.
  */
 public final class RtmpIngestServer implements AutoCloseable {
 
@@ -48,27 +49,34 @@ public final class RtmpIngestServer implements AutoCloseable {
     private final Gate gate;
     private final UnaryOperator<String> redactor;
     private final Duration timeout;
-    private final Semaphore slots;
+    private final IngestLimits limits;
+    private final Admission admission;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile boolean running = true;
 
+    /** The default {@link IngestLimits} with {@code maxConnections} in all, a quarter of them (at least one) pending. */
     public RtmpIngestServer(String bindAddress, int port, String app, Gate gate, Duration timeout, int maxConnections)
             throws IOException {
-        this(bindAddress, port, app, gate, timeout, maxConnections, UnaryOperator.identity());
+        this(bindAddress, port, app, gate, timeout, IngestLimits.defaults()
+                .withConnections(maxConnections, Math.max(1, maxConnections / 4), maxConnections), UnaryOperator.identity());
     }
 
-    /** @param redactor applied to every message logged (errors may name a stream key) */
-    public RtmpIngestServer(String bindAddress, int port, String app, Gate gate, Duration timeout, int maxConnections,
+    /**
+     * @param timeout  a connection silent this long is closed (SO_TIMEOUT)
+     * @param redactor applied to every message logged (errors may name a stream key)
+     */
+    public RtmpIngestServer(String bindAddress, int port, String app, Gate gate, Duration timeout, IngestLimits limits,
                             UnaryOperator<String> redactor) throws IOException {
         this.app = app;
         this.redactor = redactor;
         this.gate = gate;
         this.timeout = timeout;
-        this.slots = new Semaphore(maxConnections);
+        this.limits = limits;
         this.server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), port), 50);
+        this.admission = new Admission(limits, String.valueOf(server.getLocalPort()));
         this.acceptor = new Thread(this::accept, "rtmp-ingest-accept-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -87,13 +95,13 @@ public final class RtmpIngestServer implements AutoCloseable {
         while (running) {
             try {
                 Socket socket = server.accept();
-                if (!slots.tryAcquire()) {
-                    log.warn("RTMP ingest: too many connections, refusing {}", socket.getRemoteSocketAddress());
+                Admission.Ticket ticket = admission.admit(socket);
+                if (ticket == null) {
                     socket.close();
                     continue;
                 }
                 sockets.add(socket);
-                Thread t = new Thread(() -> serve(socket), "rtmp-ingest-" + socket.getRemoteSocketAddress());
+                Thread t = new Thread(() -> serve(socket, ticket), "rtmp-ingest-" + socket.getRemoteSocketAddress());
                 t.setDaemon(true);
                 t.start();
             } catch (SocketException closed) {
@@ -106,22 +114,30 @@ public final class RtmpIngestServer implements AutoCloseable {
         }
     }
 
-    private void serve(Socket socket) {
+    /** Garbage, limits exceeded and deadlines missed end here, logged as one debug line (never a stack trace). */
+    private void serve(Socket socket, Admission.Ticket ticket) {
         try (socket) {
-            socket.setSoTimeout((int) timeout.toMillis());
+            socket.setSoTimeout((int) timeout.toMillis()); // the deadlines before publish are the sweeper's
             socket.setTcpNoDelay(true);
-            new RtmpConnection(socket, app, gate).run();
+            new RtmpConnection(socket, app, gate, ticket, limits).run();
         } catch (IOException | RuntimeException e) {
-            log.debug("RTMP ingest connection {} ended: {}", socket.getRemoteSocketAddress(), redactor.apply(String.valueOf(e.getMessage())));
+            log.debug("RTMP ingest connection {} ended: {}: {}", socket.getRemoteSocketAddress(),
+                    e.getClass().getSimpleName(), redactor.apply(String.valueOf(e.getMessage())));
         } finally {
             sockets.remove(socket);
-            slots.release();
+            ticket.release();
         }
+    }
+
+    /** Connections at once, and those not (yet) publishing. */
+    int[] connections() {
+        return new int[]{admission.connections(), admission.pendingCount()};
     }
 
     @Override
     public void close() {
         running = false;
+        admission.close();
         try {
             server.close();
         } catch (IOException e) {
