@@ -56,9 +56,14 @@ public class AfterSalesSupervisors {
             }
         }
         access.grant(GROUP, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        access.grant(GROUP, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_INSTANCE,
+        // their work is the after-sales case: its instances and history, not those of other processes (a grant on every
+        // process of an earlier version, which let them read pre-selection dossiers, is taken back)
+        access.revoke(GROUP, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_INSTANCE,
                 Permissions.READ_HISTORY);
-        access.grant(GROUP, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
+        access.revoke(GROUP, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
+        access.grant(GROUP, Resources.PROCESS_DEFINITION, AfterSalesCases.PROCESS_KEY, Permissions.READ, Permissions.READ_INSTANCE,
+                Permissions.READ_HISTORY);
+        access.grant(GROUP, Resources.DECISION_DEFINITION, "after-sales-routing", Permissions.READ);
         Filter filter = filterService.createFilterQuery().filterName(FILTER).singleResult();
         if (filter == null) {
             filter = filterService.newTaskFilter(FILTER)
