@@ -155,6 +155,9 @@ class CrossStationTest {
                 new Case("MULTIPART", "/api/preselection/submissions/" + submission + "/evidence", null,
                         "/api/preselection/submissions/{submissionId}/evidence"),
                 new Case("GET", "/api/preselection/submissions/" + submission, null, "/api/preselection/submissions/{submissionId}"),
+                new Case("GET", "/api/preselection/evidence/" + jdbc.queryForObject("select min(id) from evidence_document where"
+                        + " submission_id = " + submission + " and object_key is not null", Long.class) + "/file", null,
+                        "/api/preselection/evidence/{evidenceId}/file"),
                 new Case("POST", "/api/shows", plan, "/api/shows"),
                 new Case("GET", "/api/shows?stationId=" + A, null, "/api/shows"),
                 new Case("GET", "/api/shows/" + show, null, "/api/shows/{showId}"),

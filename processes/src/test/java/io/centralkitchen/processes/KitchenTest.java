@@ -28,6 +28,8 @@ import java.lang.annotation.Target;
         "kitchen.live.ingest.port=0",
         // the media worker serves the processes with media work; the tests' own probe model is one
         "kitchen.media-worker-account.extra-processes=media-probe-check",
+        // product videos: a short duration limit, so that the test of a video over it need not make a long one
+        "kitchen.preselection.video.max-duration=PT20S",
         "kitchen.live.secrets.test-push=" + KitchenTest.TEST_PUSH_URL})
 public @interface KitchenTest {
 

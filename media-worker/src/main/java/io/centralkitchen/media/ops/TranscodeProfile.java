@@ -72,6 +72,11 @@ public record TranscodeProfile(String name, int width, int height, PictureFit fi
                 3_500_000, 7_000_000, 2, "high", 128_000, 48_000, 2));
         m.put("vertical-720x1280", new TranscodeProfile("vertical-720x1280", 720, 1280, PictureFit.BLUR_PAD, 0, "veryfast", 22,
                 3_000_000, 6_000_000, 2, "high", 128_000, 48_000, 2));
+        // the editing (mezzanine) renditions of suppliers' videos: keyframes every second, for cuts anywhere
+        m.put("editing-landscape", new TranscodeProfile("editing-landscape", 1280, 720, PictureFit.PAD, 0, "veryfast", 20,
+                5_000_000, 10_000_000, 1, "high", 160_000, 48_000, 2));
+        m.put("editing-vertical", new TranscodeProfile("editing-vertical", 720, 1280, PictureFit.PAD, 0, "veryfast", 20,
+                5_000_000, 10_000_000, 1, "high", 160_000, 48_000, 2));
         return m;
     }
 }

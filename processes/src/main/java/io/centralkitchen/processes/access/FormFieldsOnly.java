@@ -3,11 +3,8 @@ package io.centralkitchen.processes.access;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -26,11 +23,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -55,7 +50,7 @@ public class FormFieldsOnly extends OncePerRequestFilter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY = 256 * 1024;
     private static final Pattern TASK = Pattern.compile(
-            "^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(complete|submit-form|resolve)$");
+            "^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(complete|submit-form|resolve|claim|assignee)$");
     private static final Pattern START = Pattern.compile(
             "^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/process-definition/(key/([^/]+)(?:/tenant-id/([^/]+))?|([^/]+))/(start|submit-form)$");
 
@@ -63,8 +58,11 @@ public class FormFieldsOnly extends OncePerRequestFilter {
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
     private final Map<String, Set<String>> fieldsByForm;
+    private final List<TaskGuard> guards;
 
-    public FormFieldsOnly(TaskService taskService, RepositoryService repositoryService, IdentityService identityService) {
+    public FormFieldsOnly(TaskService taskService, RepositoryService repositoryService, IdentityService identityService,
+                          List<TaskGuard> guards) {
+        this.guards = List.copyOf(guards);
         this.taskService = taskService;
         this.repositoryService = repositoryService;
         this.identityService = identityService;
@@ -118,7 +116,20 @@ public class FormFieldsOnly extends OncePerRequestFilter {
             refuse(response, "The request is larger than " + MAX_BODY + " bytes");
             return;
         }
-        Optional<Form> form = task.matches() ? taskForm(task.group(1), Caller.of(request, identityService)) : startForm(start);
+        Caller caller = Caller.of(request, identityService);
+        if (task.matches()) {
+            Optional<String> refusal = guarded(task.group(1), task.group(2), caller, body);
+            if (refusal.isPresent()) {
+                log.info("Refused {} of task {} for {}: {}", task.group(2), task.group(1), caller.userId(), refusal.get());
+                refuse(response, refusal.get());
+                return;
+            }
+            if (task.group(2).equals("claim") || task.group(2).equals("assignee")) {
+                chain.doFilter(new ReplayedRequest(request, body), response);
+                return;
+            }
+        }
+        Optional<Form> form = task.matches() ? taskForm(task.group(1), caller) : startForm(start);
         if (form.isPresent()) {
             List<String> names = variableNames(body);
             for (String name : names) {
@@ -131,28 +142,51 @@ public class FormFieldsOnly extends OncePerRequestFilter {
                 }
             }
         }
-        chain.doFilter(new Replayed(request, body), response);
+        chain.doFilter(new ReplayedRequest(request, body), response);
     }
 
     private record Form(String name, Set<String> fields) {
+    }
+
+    /** What the task's guards say of this claim or completion (nothing for a task the caller cannot see). */
+    private Optional<String> guarded(String taskId, String action, Caller caller, byte[] body) throws IOException {
+        if (guards.isEmpty()) {
+            return Optional.empty();
+        }
+        Task t = EngineAsSystem.call(identityService, () -> taskService.createTaskQuery().taskId(taskId).singleResult());
+        if (t == null || !caller.sees(t.getTenantId())) {
+            return Optional.empty();
+        }
+        boolean taking = action.equals("claim") || action.equals("assignee");
+        String user = taking ? (body.length == 0 ? null : JSON.readTree(body).path("userId").asText(null)) : caller.userId();
+        if (user == null) {
+            return Optional.empty();
+        }
+        for (TaskGuard guard : guards) {
+            Optional<String> refusal = taking ? guard.refuseClaim(t, user) : guard.refuseCompletion(t, user);
+            if (refusal.isPresent()) {
+                return refusal;
+            }
+        }
+        return Optional.empty();
     }
 
     /**
      * Who completes the task: the engine REST API's caller (its authentication filter runs before this one) or the
      * webapps' session user. Nobody known sees no task.
      */
-    record Caller(List<String> tenants, List<String> groups) {
+    record Caller(String userId, List<String> tenants, List<String> groups) {
 
         static Caller of(HttpServletRequest request, IdentityService identityService) {
             Authentication engine = identityService.getCurrentAuthentication();
             if (engine != null) {
-                return new Caller(orEmpty(engine.getTenantIds()), orEmpty(engine.getGroupIds()));
+                return new Caller(engine.getUserId(), orEmpty(engine.getTenantIds()), orEmpty(engine.getGroupIds()));
             }
             Authentications webapp = request.getSession(false) == null ? null : AuthenticationUtil.getAuthsFromSession(request.getSession(false));
             for (UserAuthentication user : webapp == null ? List.<UserAuthentication>of() : webapp.getAuthentications()) {
-                return new Caller(orEmpty(user.getTenantIds()), orEmpty(user.getGroupIds()));
+                return new Caller(user.getName(), orEmpty(user.getTenantIds()), orEmpty(user.getGroupIds()));
             }
-            return new Caller(List.of(), List.of());
+            return new Caller(null, List.of(), List.of());
         }
 
         boolean sees(String tenantId) {
@@ -213,61 +247,5 @@ public class FormFieldsOnly extends OncePerRequestFilter {
         response.setStatus(400);
         response.setContentType("application/json");
         JSON.writeValue(response.getOutputStream(), Map.of("type", "InvalidRequestException", "message", message));
-    }
-
-    /** The request with its body read once and offered again to the engine's REST API. */
-    private static final class Replayed extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        Replayed(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 }

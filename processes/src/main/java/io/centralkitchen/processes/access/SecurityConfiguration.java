@@ -77,9 +77,9 @@ public class SecurityConfiguration {
     /** Completions and form starts through the engine's REST APIs set the form's fields only. */
     @Bean
     FilterRegistrationBean<FormFieldsOnly> formFieldsOnly(TaskService taskService, RepositoryService repositoryService,
-                                                          IdentityService identityService) {
+                                                          IdentityService identityService, List<TaskGuard> guards) {
         FilterRegistrationBean<FormFieldsOnly> registration = new FilterRegistrationBean<>(
-                new FormFieldsOnly(taskService, repositoryService, identityService));
+                new FormFieldsOnly(taskService, repositoryService, identityService, guards));
         registration.setName("kitchen-form-fields-only");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
@@ -110,6 +110,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain platform(HttpSecurity http, AuthenticationManager authenticationManager, IdentityService identityService,
+                                 CamundaIdentityAuthentication identity,
                                  @Value("${kitchen.security.frame-ancestors:'self'}") String frameAncestors,
                                  @Value("${kitchen.security.allowed-origins:}") List<String> allowedOrigins) throws Exception {
         // Pages signed in with a session send the CSRF token; scripts with HTTP Basic (no session) need none — the
@@ -150,6 +151,7 @@ public class SecurityConfiguration {
                         })
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterBefore(new OriginCheck(allowedOrigins), org.springframework.security.web.csrf.CsrfFilter.class)
+                .addFilterAfter(new TasklistSession(identity), org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineIdentity(identityService), AuthorizationFilter.class)
                 .build();
     }

@@ -114,16 +114,14 @@ public class Products {
                 Long.class, Date.valueOf(from));
     }
 
-    public void addMedia(String stationId, long productId, String objectKey, String fileName, String contentType, long size,
+    /** Records a picture or video of the product; returns its id. A video starts out CHECKING. */
+    public long addMedia(String stationId, long productId, String objectKey, String fileName, String contentType, long size,
                          String sha256) {
         jdbc.update("insert into product_media (station_id, product_id, object_key, file_name, content_type, size_bytes, sha256,"
-                + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?)", stationId, productId, objectKey, fileName, contentType, size, sha256, now());
-    }
-
-    /** The first video the supplier sent with the product, if any. */
-    public Optional<String> firstVideo(String stationId, long productId) {
-        return jdbc.queryForList("select object_key from product_media where product_id = ? and station_id = ?"
-                + " and content_type like 'video/%' order by id", String.class, productId, stationId).stream().findFirst();
+                + " created_at, video_state) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", stationId, productId, objectKey, fileName, contentType,
+                size, sha256, now(), contentType.startsWith("video/") ? ProductVideos.CHECKING : null);
+        return jdbc.queryForObject("select max(id) from product_media where station_id = ? and object_key = ?", Long.class,
+                stationId, objectKey);
     }
 
     private static String lines(List<String> lines) {

@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.demo;
 
+import io.centralkitchen.processes.catalogue.ProductVideos;
 import io.centralkitchen.processes.catalogue.Products;
 import io.centralkitchen.processes.catalogue.Suppliers;
 import io.centralkitchen.media.ffmpeg.SyntheticSignal;
@@ -42,7 +43,10 @@ public class DemoCatalogue {
 
     private final Products products;
 
-    public DemoCatalogue(Suppliers suppliers, MediaStore store, Products products) {
+    private final ProductVideos videos;
+
+    public DemoCatalogue(Suppliers suppliers, MediaStore store, Products products, ProductVideos videos) {
+        this.videos = videos;
         this.products = products;
         this.suppliers = suppliers;
         this.store = store;
@@ -61,7 +65,9 @@ public class DemoCatalogue {
             SyntheticSignal.writeFile(video, "mp4", Duration.ofSeconds(4), 320, 180, 25, 25, "product " + productId);
             String key = stationId + "/suppliers/" + supplierId + "/products/" + productId + "/media/1/video.mp4";
             StoredObject stored = store.put(key, video, "video/mp4");
-            products.addMedia(stationId, productId, key, "video.mp4", "video/mp4", stored.size(), stored.sha256());
+            long mediaId = products.addMedia(stationId, productId, key, "video.mp4", "video/mp4", stored.size(), stored.sha256());
+            videos.facts(mediaId, 4000, 320, 180, "h264", true);
+            videos.ready(mediaId, null, null); // made here in the editing profile's shape: it is its own mezzanine
             Files.deleteIfExists(video);
             ids.add(productId);
         }

@@ -38,7 +38,8 @@ public class MediaWorkerAccount implements EngineConnectionProvider {
     private static final Logger log = LoggerFactory.getLogger(MediaWorkerAccount.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The processes with external tasks for media and live workers. */
-    static final List<String> MEDIA_PROCESSES = List.of("product-preselection", "warm-up", "live-show", "highlight-clipping");
+    static final List<String> MEDIA_PROCESSES = List.of("product-preselection", "product-video", "warm-up", "live-show",
+            "highlight-clipping");
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;

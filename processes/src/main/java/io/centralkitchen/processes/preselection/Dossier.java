@@ -110,6 +110,10 @@ public class Dossier {
                 EVIDENCE, productId, supplierId, EvidenceType.BUSINESS_LICENCE.name());
     }
 
+    public Optional<EvidenceDocument> evidence(long evidenceId) {
+        return jdbc.query("select * from evidence_document where id = ?", EVIDENCE, evidenceId).stream().findFirst();
+    }
+
     public List<EvidenceDocument> evidenceOfSubmission(long submissionId) {
         return jdbc.query("select * from evidence_document where submission_id = ? order by id", EVIDENCE, submissionId);
     }

@@ -71,7 +71,19 @@ public final class SubmissionForms {
                                  @Schema(description = "SUBMITTED, WAITING_FOR_EVIDENCE, IN_QUALITY_REVIEW, IN_CLAIMS_REVIEW,"
                                          + " AWAITING_APPROVAL, APPROVED or REJECTED") String status,
                                  String statusReason, List<String> requiredEvidence, List<String> missingEvidence,
-                                 String productStatus, List<EvidenceView> evidence, Instant createdAt, Instant updatedAt) {
+                                 String productStatus, List<EvidenceView> evidence,
+                                 @Schema(description = "The product's videos and where each stands") List<VideoView> videos,
+                                 Instant createdAt, Instant updatedAt) {
+    }
+
+    @Schema(description = "A product video: CHECKING, READY (with what it is) or REFUSED (with the reason)")
+    public record VideoView(long id, String fileName, String state, String refusal, Double durationSeconds, Integer width,
+                            Integer height, String videoCodec, Boolean hasAudio) {
+        static VideoView of(io.centralkitchen.processes.catalogue.ProductVideos.Video v) {
+            return new VideoView(v.id(), v.fileName(), v.state() == null ? "READY" : v.state(), v.refusal(),
+                    v.durationMillis() == null ? null : v.durationMillis() / 1000.0, v.width(), v.height(), v.videoCodec(),
+                    v.hasAudio());
+        }
     }
 
     @Schema(description = "Registration of a supplier and its sign-in account (staff only)")

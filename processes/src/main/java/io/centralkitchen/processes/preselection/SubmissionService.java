@@ -11,6 +11,8 @@ import io.centralkitchen.processes.preselection.SubmissionValidator.ValidEvidenc
 import io.centralkitchen.processes.preselection.SubmissionValidator.ValidMedia;
 import io.centralkitchen.processes.preselection.SubmissionValidator.ValidProduct;
 import io.centralkitchen.storage.StoredObject;
+import io.centralkitchen.processes.catalogue.ProductVideos;
+import io.centralkitchen.processes.preselection.video.ProductVideoSteps;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -39,9 +41,11 @@ public class SubmissionService {
 
 
     private final Products products;
+    private final ProductVideos videos;
 
     public SubmissionService(Dossier dossier, DossierFiles files, RuntimeService runtimeService, IdentityService identityService,
-                             PreselectionProperties properties, Products products) {
+                             PreselectionProperties properties, Products products, ProductVideos videos) {
+        this.videos = videos;
         this.products = products;
         this.dossier = dossier;
         this.files = files;
@@ -62,7 +66,11 @@ public class SubmissionService {
             ValidMedia m = media.get(i);
             String key = DossierFiles.mediaKey(station, supplier.id(), productId, i + 1, m.file().getOriginalFilename());
             StoredObject stored = files.put(key, m.file(), m.contentType());
-            products.addMedia(station, productId, key, m.file().getOriginalFilename(), m.contentType(), stored.size(), stored.sha256());
+            long mediaId = products.addMedia(station, productId, key, m.file().getOriginalFilename(), m.contentType(), stored.size(),
+                    stored.sha256());
+            if (UploadedFiles.VIDEO_TYPES.contains(m.contentType())) {
+                checkVideo(station, mediaId, key);
+            }
         }
         startProcess(supplier, dossier.requireSubmission(submissionId), p.name(), p.category(), p.sellingPoints(), p.scriptLines(), null);
         return view(submissionId);
@@ -98,6 +106,7 @@ public class SubmissionService {
         List<EvidenceView> evidence = dossier.evidenceFor(s.supplierId(), s.productId()).stream().map(EvidenceView::of).toList();
         return new SubmissionView(s.id(), s.productId(), s.supplierId(), s.stationId(), s.kind(), s.status().name(),
                 s.statusReason(), s.requiredEvidence().stream().map(Enum::name).toList(), missing, product.status(), evidence,
+                videos.ofProduct(s.stationId(), s.productId()).stream().map(SubmissionForms.VideoView::of).toList(),
                 s.createdAt(), s.updatedAt());
     }
 
@@ -110,6 +119,13 @@ public class SubmissionService {
             StoredObject stored = files.put(key, e.file(), e.contentType());
             dossier.setEvidenceFile(evidenceId, key, e.file().getOriginalFilename(), e.contentType(), stored.size(), stored.sha256());
         }
+    }
+
+    /** The media worker checks the video on its own (product-video); the submission does not wait for it. */
+    private void checkVideo(String station, long mediaId, String key) {
+        EngineAsSystem.run(identityService, () -> runtimeService.createProcessInstanceByKey(ProductVideoSteps.PROCESS_KEY)
+                .processDefinitionTenantId(station).businessKey(ProductVideoSteps.businessKey(mediaId))
+                .setVariables(Variables.createVariables().putValue("sourceKey", key)).execute());
     }
 
     private void startProcess(Supplier supplier, Submission submission, String productName, ProductCategory category,

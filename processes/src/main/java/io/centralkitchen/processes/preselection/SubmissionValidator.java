@@ -128,8 +128,8 @@ public class SubmissionValidator {
     public List<ValidMedia> media(List<MultipartFile> media) {
         List<ValidMedia> valid = new ArrayList<>();
         for (MultipartFile file : media == null ? List.<MultipartFile>of() : media) {
-            valid.add(new ValidMedia(file, UploadedFiles.check(file, "media[" + file.getOriginalFilename() + "]",
-                    UploadedFiles.MEDIA_TYPES, properties.getMaxFileSize().toBytes())));
+            valid.add(new ValidMedia(file, UploadedFiles.checkMedia(file, "media[" + file.getOriginalFilename() + "]",
+                    properties.getMaxFileSize().toBytes(), properties.getVideo().getMaxFileSize().toBytes())));
         }
         return valid;
     }

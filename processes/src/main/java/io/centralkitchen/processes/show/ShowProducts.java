@@ -1,22 +1,24 @@
 package io.centralkitchen.processes.show;
 
 import io.centralkitchen.processes.catalogue.Product;
+import io.centralkitchen.processes.catalogue.ProductVideos;
 import io.centralkitchen.processes.catalogue.Products;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The catalogue as the show sees it: the products of a rundown and the videos suppliers sent with them. */
 @Component
 public class ShowProducts {
 
     private final Products products;
+    private final ProductVideos videos;
 
-    public ShowProducts(Products products) {
+    public ShowProducts(Products products, ProductVideos videos) {
         this.products = products;
+        this.videos = videos;
     }
 
     /** The products of the slots, looked up in the show's station only. */
@@ -32,8 +34,11 @@ public class ShowProducts {
         return products.require(stationId, productId);
     }
 
-    /** The first video the supplier sent with the product (pre-selection media), if any. */
-    public Optional<String> firstVideo(String stationId, long productId) {
-        return products.firstVideo(stationId, productId);
+    /**
+     * The supplier's videos of the product that a show may use (checked and ready in pre-selection), as the keys of
+     * their editing renditions, in the order sent.
+     */
+    public List<String> videos(String stationId, long productId) {
+        return videos.usable(stationId, productId).stream().map(ProductVideos.Video::editingKey).toList();
     }
 }

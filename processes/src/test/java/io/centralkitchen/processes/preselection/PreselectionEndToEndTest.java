@@ -57,7 +57,7 @@ class PreselectionEndToEndTest {
     @org.springframework.beans.factory.annotation.Autowired
     Products products;
 
-    private static final Pattern LINK = Pattern.compile("\\]\\((http[^)]+)\\)");
+    private static final Pattern LINK = Pattern.compile("\\]\\((/api/preselection/evidence/[0-9]+/file)\\)");
 
     @LocalServerPort
     int port;
@@ -119,9 +119,10 @@ class PreselectionEndToEndTest {
         assertThat(added.status()).as(added.body()).isEqualTo(200);
         assertThat(added.json().path("status").asText()).isEqualTo("IN_QUALITY_REVIEW");
 
-        // Two quality reviewers; the form carries working download links.
+        // Two quality reviewers; the form carries links through the platform that work for the reviewers.
         List<Task> reviews = tasks(submissionId, "reviewQuality");
-        assertThat(reviews).hasSize(2);
+        assertThat(reviews).hasSize(2).extracting(Task::getName).as("each reviewer's task says which it is").containsExactlyInAnyOrder(
+                "Review quality: Hengshan black tea — review 1 of 2", "Review quality: Hengshan black tea — review 2 of 2");
         String summary = (String) taskService.getVariableLocal(reviews.get(0).getId(), "evidenceSummary");
         assertThat(summary).contains("HY-2026-0815", "until **" + inspectionValidUntil + "**");
         assertThat(download(firstLink(summary))).isEqualTo(inspectionPdf);
@@ -131,6 +132,16 @@ class PreselectionEndToEndTest {
         as(REVIEWER_1, KitchenGroups.QUALITY_REVIEWERS, () -> {
             taskService.claim(reviews.get(0).getId(), REVIEWER_1);
             taskService.complete(reviews.get(0).getId(), review("approve", "PASS", "Label matches the licence"));
+        });
+        // the same reviewer cannot take or sign the other review: refused in plain words before the engine is asked ...
+        TestHttp reviewer1 = new TestHttp(port).as(REVIEWER_1, PreselectionFixtures.PASSWORD);
+        TestHttp.Response claimAgain = reviewer1.postJson("/engine-rest/task/" + reviews.get(1).getId() + "/claim",
+                Map.of("userId", REVIEWER_1));
+        assertThat(claimAgain.status()).isEqualTo(400);
+        assertThat(claimAgain.json().path("message").asText()).contains("You have signed a quality review of this product already")
+                .doesNotContain("ENGINE-");
+        // ... and the step itself still refuses it, whatever way the completion comes
+        as(REVIEWER_1, KitchenGroups.QUALITY_REVIEWERS, () -> {
             taskService.claim(reviews.get(1).getId(), REVIEWER_1);
             assertThatThrownBy(() -> taskService.complete(reviews.get(1).getId(), review("approve", "PASS", "again")))
                     .isInstanceOf(ProcessEngineException.class).hasMessageContaining("already reviewed this product");
@@ -272,8 +283,10 @@ class PreselectionEndToEndTest {
         return m.group(1);
     }
 
-    private static byte[] download(String url) throws Exception {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+    private byte[] download(String path) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((REVIEWER_2 + ":"
+                        + PreselectionFixtures.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8))).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();

@@ -57,7 +57,15 @@ class PreselectionTasklistTest {
         JsonNode form = reviewer.get("/camunda/api/engine/engine/default/task/" + taskId + "/deployed-form").json();
         assertThat(form.path("id").asText()).isEqualTo("preselection-quality-review");
         JsonNode variables = reviewer.get("/camunda/api/engine/engine/default/task/" + taskId + "/form-variables").json();
-        assertThat(variables.path("evidenceSummary").path("value").asText()).contains("91430400MA4L000003", "](http");
+        String dossier = variables.path("evidenceSummary").path("value").asText();
+        assertThat(dossier).contains("91430400MA4L000003").doesNotContain("http://").doesNotContain("valid until");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("\\((/api/preselection/evidence/[0-9]+/file)\\)").matcher(dossier);
+        assertThat(link.find()).as(dossier).isTrue();
+        // the link works from the reviewer's Tasklist session, through the platform's port only, and for nobody else
+        TestHttp.Response file = reviewer.get(link.group(1));
+        assertThat(file.status()).as(file.body()).isEqualTo(200);
+        assertThat(file.body()).startsWith("%PDF");
+        assertThat(new TestHttp(port).get(link.group(1)).status()).isEqualTo(401);
         assertThat(variables.path("productName").path("value").asText()).isEqualTo(productName);
 
         TestHttp editor = new TestHttp(port);
@@ -65,7 +73,8 @@ class PreselectionTasklistTest {
         JsonNode editorFilters = editor.get("/camunda/api/engine/engine/default/filter?resourceType=Task").json();
         assertThat(names(editorFilters)).contains("Editors").doesNotContain("Quality reviewers");
         JsonNode editorTasks = editor.get("/camunda/api/engine/engine/default/filter/" + idOf(editorFilters, "Editors") + "/list").json();
-        assertThat(names(editorTasks)).doesNotContain("Review quality: " + productName);
+        assertThat(names(editorTasks)).noneMatch(n -> n.startsWith("Review quality: " + productName));
+        assertThat(editor.get(link.group(1)).status()).as("the editor of the station reads the dossier too").isEqualTo(200);
     }
 
     private static List<String> names(JsonNode array) {

@@ -3,20 +3,20 @@ package io.centralkitchen.processes.preselection.steps;
 import io.centralkitchen.processes.api.Markdown;
 import io.centralkitchen.processes.catalogue.Products;
 import io.centralkitchen.processes.preselection.Dossier;
-import io.centralkitchen.processes.preselection.DossierFiles;
+import io.centralkitchen.processes.preselection.EvidenceFilesController;
+
 import io.centralkitchen.processes.preselection.EvidenceDocument;
 import io.centralkitchen.processes.preselection.PreselectionProperties;
 import io.centralkitchen.processes.catalogue.Product;
 import io.centralkitchen.processes.preselection.Submission;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
+
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+
+
 import java.util.List;
 
 /**
@@ -27,20 +27,17 @@ import java.util.List;
 @Component("dossierForTask")
 public class DossierForTask implements TaskListener {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final Dossier dossier;
-    private final DossierFiles files;
     private final PreselectionProperties properties;
     private final ApprovalSummary approvalSummary;
 
 
     private final Products products;
 
-    public DossierForTask(Dossier dossier, DossierFiles files, PreselectionProperties properties, ApprovalSummary approvalSummary, Products products) {
+    public DossierForTask(Dossier dossier, PreselectionProperties properties, ApprovalSummary approvalSummary, Products products) {
         this.products = products;
         this.dossier = dossier;
-        this.files = files;
         this.properties = properties;
         this.approvalSummary = approvalSummary;
     }
@@ -56,6 +53,7 @@ public class DossierForTask implements TaskListener {
                 default -> Submission.Status.AWAITING_APPROVAL;
             };
             dossier.setStatus(submissionId, status, null);
+            nameTheReview(task);
         }
         Product product = products.require(submission.productId());
         task.setVariableLocal("evidenceSummary", evidenceSummary(product));
@@ -64,11 +62,20 @@ public class DossierForTask implements TaskListener {
         }
     }
 
+    /** Two reviewers' tasks are told apart: "… — review 1 of 2", "… — review 2 of 2". */
+    private static void nameTheReview(DelegateTask task) {
+        Object index = task.getExecution().getVariable("loopCounter");
+        Object count = task.getExecution().getVariable("nrOfInstances");
+        if ("reviewQuality".equals(task.getTaskDefinitionKey()) && index instanceof Number i && count instanceof Number n
+                && n.intValue() > 1) {
+            task.setName(task.getName() + " — review " + (i.intValue() + 1) + " of " + n.intValue());
+        }
+    }
+
     String evidenceSummary(Product product) {
-        Instant linksExpire = ClockUtil.getCurrentTime().toInstant().plus(properties.getDownloadLinkExpiry());
         LocalDate day = product.evidenceDay();
         List<EvidenceDocument> documents = dossier.evidenceFor(product.supplierId(), product.id());
-        StringBuilder md = new StringBuilder("### Evidence (download links valid until ").append(TIME.format(linksExpire)).append(")\n\n");
+        StringBuilder md = new StringBuilder("### Evidence\n\n");
         if (documents.isEmpty()) {
             md.append("No documents.\n");
         }
@@ -84,7 +91,7 @@ public class DossierForTask implements TaskListener {
                 }
             }
             if (d.objectKey() != null) {
-                md.append(" — [").append(Markdown.text(d.fileName())).append("](").append(files.downloadLink(d.objectKey(), properties.getDownloadLinkExpiry()))
+                md.append(" — [").append(Markdown.text(d.fileName())).append("](").append(EvidenceFilesController.link(d.id()))
                         .append("), SHA-256 `").append(d.sha256(), 0, 12).append("…`");
             }
             md.append('\n');

@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import java.util.Optional;
+import java.util.List;
 
 /**
  * The teaser's recipe for the media worker ({@code teaser} variable, media.teaser's JSON): the first seconds of each
@@ -26,6 +26,7 @@ import java.util.Optional;
 public class CollectTeaserMaterial implements JavaDelegate {
 
     static final int MAX_PARTS = 10;
+    static final int VIDEOS_PER_PRODUCT = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Shows shows;
@@ -46,14 +47,20 @@ public class CollectTeaserMaterial implements JavaDelegate {
                 .put("showLine", ShowTexts.onAirLine(show.airTime()) + " · " + show.title()).put("fadeSeconds", 0.5);
         ArrayNode parts = teaser.putArray("parts");
         for (ShowSlot slot : shows.slots(show.id())) {
-            Optional<String> video = products.firstVideo(show.stationId(), slot.productId());
-            if (video.isEmpty() || parts.size() >= MAX_PARTS) {
+            // the product's seconds shared by its first two videos: a teaser shows what the supplier filmed
+            List<String> videos = products.videos(show.stationId(), slot.productId()).stream().limit(VIDEOS_PER_PRODUCT).toList();
+            if (videos.isEmpty()) {
                 continue;
             }
             Product product = products.require(show.stationId(), slot.productId());
-            parts.addObject().put("sourceKey", video.get()).put("inSeconds", 0)
-                    .put("outSeconds", properties.getTeaserSecondsPerProduct()).put("title", product.name())
-                    .put("price", "¥" + (slot.hasFlashSale() ? slot.flashSalePrice() : slot.price()).toPlainString());
+            double seconds = properties.getTeaserSecondsPerProduct() / videos.size();
+            for (String video : videos) {
+                if (parts.size() >= MAX_PARTS) {
+                    break;
+                }
+                parts.addObject().put("sourceKey", video).put("inSeconds", 0).put("outSeconds", seconds).put("title", product.name())
+                        .put("price", "¥" + (slot.hasFlashSale() ? slot.flashSalePrice() : slot.price()).toPlainString());
+            }
         }
         execution.setVariable("hasTeaserMaterial", !parts.isEmpty());
         execution.setVariable("teaser", JSON.writeValueAsString(teaser));
