@@ -103,6 +103,11 @@ class ArchiveEntries {
                 Integer.class, station, subject.kind(), subject.id()) > 0;
     }
 
+    boolean hasLink(String station, ArchiveSubject from, String ref) {
+        return jdbc.queryForObject("select count(*) from archive_entry where station_id = ? and subject_kind = ? and subject_id = ?"
+                + " and ref_type = 'LINK' and ref = ?", Integer.class, station, from.kind(), from.id(), ref) > 0;
+    }
+
     /** The latest retain-until date of any archive entry holding {@code key}, if one holds it. */
     Optional<Instant> retainedUntil(String key) {
         Timestamp t = jdbc.queryForObject("select max(retain_until) from archive_entry where ref_type = 'OBJECT' and ref = ?",

@@ -1,5 +1,6 @@
 package io.centralkitchen.processes.archive;
 
+import org.camunda.bpm.engine.IdentityService;
 import io.centralkitchen.processes.archive.verify.Merkle;
 import io.centralkitchen.storage.MediaStore;
 import io.centralkitchen.storage.StoredObject;
@@ -37,9 +38,11 @@ public class ArchiveLog {
     private final MediaStore store;
     private final ArchiveCheckpoints checkpoints;
     private final ArchivedRows rows;
+    private final IdentityService identityService;
 
     ArchiveLog(ArchiveEntries entries, ArchiveRetention retention, MediaStore store, ArchiveCheckpoints checkpoints,
-               ArchivedRows rows) {
+               ArchivedRows rows, IdentityService identityService) {
+        this.identityService = identityService;
         this.rows = rows;
         this.entries = entries;
         this.retention = retention;
@@ -82,6 +85,9 @@ public class ArchiveLog {
     /** That {@code from} involves {@code to} (a show its products, a case its product): packs follow these links. */
     public void link(String station, ArchiveSubject from, ArchiveSubject to, String actor) {
         String ref = to.ref();
+        if (entries.hasLink(station, from, ref)) {
+            return;
+        }
         entries.append(station, from, "LINK", LINK, ref, sha256(ref.getBytes(StandardCharsets.UTF_8)), null, actor(actor), now(), null);
     }
 
@@ -110,8 +116,13 @@ public class ArchiveLog {
         return HexFormat.of().formatHex(Merkle.sha256(bytes));
     }
 
-    private static String actor(String actor) {
-        return actor == null || actor.isBlank() ? SYSTEM : actor;
+    /** The given actor, else the signed-in user of this request or command, else the platform itself. */
+    private String actor(String actor) {
+        if (actor != null && !actor.isBlank()) {
+            return actor;
+        }
+        var authentication = identityService.getCurrentAuthentication();
+        return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : SYSTEM;
     }
 
     private static Instant now() {

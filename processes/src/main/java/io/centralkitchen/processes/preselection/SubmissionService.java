@@ -1,5 +1,9 @@
 package io.centralkitchen.processes.preselection;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import io.centralkitchen.processes.archive.ArchiveSubject;
+import io.centralkitchen.processes.archive.ArchiveLog;
 import io.centralkitchen.processes.catalogue.Products;
 import io.centralkitchen.processes.access.EngineAsSystem;
 import io.centralkitchen.processes.catalogue.ProductCategory;
@@ -39,9 +43,11 @@ public class SubmissionService {
 
 
     private final Products products;
+    private final ArchiveLog archive;
 
     public SubmissionService(Dossier dossier, DossierFiles files, RuntimeService runtimeService, IdentityService identityService,
-                             PreselectionProperties properties, Products products) {
+                             PreselectionProperties properties, Products products, ArchiveLog archive) {
+        this.archive = archive;
         this.products = products;
         this.dossier = dossier;
         this.files = files;
@@ -63,6 +69,7 @@ public class SubmissionService {
             String key = DossierFiles.mediaKey(station, supplier.id(), productId, i + 1, m.file().getOriginalFilename());
             StoredObject stored = files.put(key, m.file(), m.contentType());
             products.addMedia(station, productId, key, m.file().getOriginalFilename(), m.contentType(), stored.size(), stored.sha256());
+            archive.object(station, ArchiveSubject.product(productId), "PRODUCT_MEDIA", stored, submittedBy);
         }
         startProcess(supplier, dossier.requireSubmission(submissionId), p.name(), p.category(), p.sellingPoints(), p.scriptLines(), null);
         return view(submissionId);
@@ -109,6 +116,21 @@ public class SubmissionService {
             String key = DossierFiles.evidenceKey(supplier.stationId(), supplier.id(), evidenceId, e.file().getOriginalFilename());
             StoredObject stored = files.put(key, e.file(), e.contentType());
             dossier.setEvidenceFile(evidenceId, key, e.file().getOriginalFilename(), e.contentType(), stored.size(), stored.sha256());
+            ArchiveSubject subject = ArchiveSubject.product(productId);
+            archive.object(supplier.stationId(), subject, "DOSSIER_FILE", stored, recordedBy);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("evidenceId", evidenceId);
+            data.put("submissionId", submissionId);
+            data.put("supplierId", supplier.id());
+            data.put("type", e.type().name());
+            data.put("number", e.number());
+            data.put("issuer", e.issuer());
+            data.put("validFrom", String.valueOf(e.validFrom()));
+            data.put("validUntil", String.valueOf(e.validUntil()));
+            data.put("scope", e.scope());
+            data.put("fileKey", key);
+            data.put("fileSha256", stored.sha256());
+            archive.document(supplier.stationId(), subject, "EVIDENCE_DATA", data, recordedBy);
         }
     }
 

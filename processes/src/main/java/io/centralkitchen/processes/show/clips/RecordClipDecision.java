@@ -1,5 +1,9 @@
 package io.centralkitchen.processes.show.clips;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import io.centralkitchen.processes.archive.ArchiveSubject;
+import io.centralkitchen.processes.archive.ArchiveLog;
 import io.centralkitchen.processes.show.ShowClips;
 import io.centralkitchen.processes.show.ShowVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class RecordClipDecision implements JavaDelegate {
 
     private final ShowClips clips;
+    private final ArchiveLog archive;
 
 
-    public RecordClipDecision(ShowClips clips) {
+    public RecordClipDecision(ShowClips clips, ArchiveLog archive) {
+        this.archive = archive;
         this.clips = clips;
     }
 
@@ -34,5 +40,10 @@ public class RecordClipDecision implements JavaDelegate {
             return;
         }
         clips.decided(clipId, "approve".equals(decision) ? "APPROVED" : "DROPPED", reviewer, comment);
+        Map<String, Object> review = new LinkedHashMap<>();
+        review.put("clipId", clipId);
+        review.put("decision", decision);
+        review.put("comment", comment);
+        archive.document(execution.getTenantId(), ArchiveSubject.show(ShowVariables.showId(execution)), "CLIP_REVIEW", review, reviewer);
     }
 }
