@@ -19,7 +19,7 @@ import java.util.zip.ZipFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Downloads evidence packs (binary, so not through TestHttp) and asks for the platform's own check. */
-final class PackClient {
+public final class PackClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -27,12 +27,12 @@ final class PackClient {
     private final String password;
     private int downloads;
 
-    PackClient(int port, String password) {
+    public PackClient(int port, String password) {
         this.port = port;
         this.password = password;
     }
 
-    Path download(String user, String station, String showId) throws IOException {
+    public Path download(String user, String station, String showId) throws IOException {
         HttpResponse<byte[]> answer = send(user, "/api/stations/" + station + "/archive/shows/" + showId + "/pack");
         assertThat(answer.statusCode()).as(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/zip");
@@ -42,17 +42,17 @@ final class PackClient {
         return file;
     }
 
-    JsonNode check(String user, String station) throws IOException {
+    public JsonNode check(String user, String station) throws IOException {
         HttpResponse<byte[]> answer = send(user, "/api/stations/" + station + "/archive/check");
         assertThat(answer.statusCode()).isEqualTo(200);
         return JSON.readTree(answer.body());
     }
 
-    int status(String user, String path) {
+    public int status(String user, String path) {
         return send(user, path).statusCode();
     }
 
-    static JsonNode manifest(Path pack) throws IOException {
+    public static JsonNode manifest(Path pack) throws IOException {
         try (ZipFile zip = new ZipFile(pack.toFile()); InputStream in = zip.getInputStream(zip.getEntry("manifest.json"))) {
             return JSON.readTree(in);
         }
