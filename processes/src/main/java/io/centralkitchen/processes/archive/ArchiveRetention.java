@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +25,8 @@ import java.util.Map;
 class ArchiveRetention implements DeleteGuard {
 
     private static final Logger log = LoggerFactory.getLogger(ArchiveRetention.class);
+    /** The models' {@code historyTimeToLive}: engine history outlives the archive's default retention. */
+    static final java.time.Period ENGINE_HISTORY = java.time.Period.ofDays(1096);
 
     private final MediaStore store;
     private final ArchiveEntries entries;
@@ -38,6 +41,11 @@ class ArchiveRetention implements DeleteGuard {
 
     @PostConstruct
     void start() {
+        if (LocalDate.now().plus(properties.getRetention()).isAfter(LocalDate.now().plus(ENGINE_HISTORY))) {
+            log.warn("Archive retention {} is longer than the engine's history time to live {}: raise the models'"
+                    + " historyTimeToLive and camunda history-time-to-live to match (docs/configuration.md)",
+                    properties.getRetention(), ENGINE_HISTORY);
+        }
         objectLock = store.objectLockEnabled();
         store.guardDeletes(this);
         if (objectLock) {
