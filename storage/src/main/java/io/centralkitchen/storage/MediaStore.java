@@ -190,6 +190,8 @@ public final class MediaStore implements AutoCloseable {
 
     private StoredObject upload(String key, InputStream in, long size, String sha256, String contentType,
                                 Map<String, String> metadata) {
+        // writing over an object removes its content as much as deleting it does
+        deleteGuard.get().checkDelete(bucket, key);
         ensureBucket();
         Map<String, String> userMetadata = new java.util.HashMap<>(metadata);
         userMetadata.put(SHA256_METADATA, sha256);

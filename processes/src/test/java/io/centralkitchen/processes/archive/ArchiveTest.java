@@ -165,12 +165,14 @@ class ArchiveTest {
 
     @Test
     @Order(6)
-    void anArchivedObjectCannotBeDeletedBeforeItsRetentionDate() {
+    void anArchivedObjectCannotBeDeletedOrOverwrittenBeforeItsRetentionDate() {
         assertThatThrownBy(() -> store.delete(fixture.segmentKey)).isInstanceOf(RetainedObjectException.class)
                 .hasMessageContaining(fixture.segmentKey).hasMessageContaining("retained until")
                 .satisfies(e -> assertThat(((RetainedObjectException) e).retainUntil())
                         .isAfter(Instant.now().plus(3 * 365 - 1, ChronoUnit.DAYS)));
-        assertThat(store.exists(fixture.segmentKey)).isTrue();
+        assertThatThrownBy(() -> store.put(fixture.segmentKey, new byte[]{0}, "video/mp2t"))
+                .as("writing over it is refused as well").isInstanceOf(RetainedObjectException.class);
+        assertThat(store.verify(fixture.segmentKey).sha256()).isEqualTo(fixture.segmentSha256);
         StoredObject scratch = store.put(A + "/scratch/" + tag + ".bin", new byte[]{1, 2, 3}, "application/octet-stream");
         store.delete(scratch.key());
         assertThat(store.exists(scratch.key())).as("objects outside the archive are deleted as before").isFalse();

@@ -52,6 +52,7 @@ final class ArchivedShow {
     long submittedProduct;
     long reviewId;
     String segmentKey;
+    String segmentSha256;
     String caseRef;
 
     ArchivedShow(int port, JdbcTemplate jdbc, TaskService taskService, MediaStore store, ArchiveLog archive,
@@ -134,6 +135,7 @@ final class ArchivedShow {
             segments.add(segment.key());
         }
         segmentKey = segments.get(1);
+        segmentSha256 = store.stat(segmentKey).sha256();
         StoredObject manifest = store.put(prefix + "recording/r1/manifest.json", ("{\"segments\":" + segments.size() + "}")
                 .getBytes(StandardCharsets.UTF_8), "application/json");
         archive.object(station, show, "RECORDING_MANIFEST", manifest, "system");

@@ -40,10 +40,26 @@ public class RecordClipDecision implements JavaDelegate {
             return;
         }
         clips.decided(clipId, "approve".equals(decision) ? "APPROVED" : "DROPPED", reviewer, comment);
+        ArchiveSubject show = ArchiveSubject.show(ShowVariables.showId(execution));
+        if ("approve".equals(decision)) {
+            archiveRenditions(execution.getTenantId(), show, clips.require(ShowVariables.showId(execution), clipId));
+        }
         Map<String, Object> review = new LinkedHashMap<>();
         review.put("clipId", clipId);
         review.put("decision", decision);
         review.put("comment", comment);
-        archive.document(execution.getTenantId(), ArchiveSubject.show(ShowVariables.showId(execution)), "CLIP_REVIEW", review, reviewer);
+        archive.document(execution.getTenantId(), show, "CLIP_REVIEW", review, reviewer);
+    }
+
+    /** The renditions as approved: archived now, not when rendered, because a trim renders them again under their keys. */
+    private void archiveRenditions(String station, ArchiveSubject show, ShowClips.ShowClip clip) {
+        for (String key : new String[]{clip.verticalKey(), clip.landscapeKey()}) {
+            if (key != null) {
+                archive.object(station, show, "CLIP_RENDITION", key, null, null);
+            }
+        }
+        if (clip.coverKey() != null) {
+            archive.object(station, show, "CLIP_COVER", clip.coverKey(), null, null);
+        }
     }
 }
