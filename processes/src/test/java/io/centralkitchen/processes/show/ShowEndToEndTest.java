@@ -222,6 +222,8 @@ class ShowEndToEndTest {
 
         // the regulator's question: one pack of the show holds what was planned, shown, sent, sold and settled, and verifies
         user("e2e-compliance", KitchenGroups.COMPLIANCE);
+        assertThat(producer.get("/api/shows/" + showId + "/report").json().path("evidencePack").asText())
+                .isEqualTo("/api/stations/" + STATION + "/archive/shows/" + showId + "/pack");
         java.nio.file.Path pack = new PackClient(port, PASSWORD).download("e2e-compliance", STATION, showId);
         assertThat(PackVerifier.verify(pack, Checkpoint.publicKey(producer.get("/api/archive/public-key").body())).message())
                 .startsWith("OK");
