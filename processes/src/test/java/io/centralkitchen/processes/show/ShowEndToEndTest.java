@@ -230,7 +230,7 @@ class ShowEndToEndTest {
         java.util.Set<String> kinds = new java.util.TreeSet<>();
         PackClient.manifest(pack).path("entries").forEach(e -> kinds.add(e.path("kind").asText()));
         assertThat(kinds).contains("RUNDOWN", "LINK", "WARM_UP_POST", "RECORDING_SEGMENT", "RECORDING_MANIFEST", "COMMERCE_CUE",
-                "CLIP", "CLIP_RENDITION", "CLIP_COVER", "CLIP_REVIEW", "CLIP_PUBLICATION", "ORDER_EVENT", "CASE_OPENED");
+                "SLOT_ON_AIR", "CLIP", "CLIP_RENDITION", "CLIP_COVER", "CLIP_REVIEW", "CLIP_PUBLICATION", "ORDER_EVENT", "CASE_OPENED");
     }
 
     // ---------------------------------------------------------------- helpers
