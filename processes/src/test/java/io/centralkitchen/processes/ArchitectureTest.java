@@ -21,14 +21,14 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The module boundaries of the code base, checked on every build. In {@code processes} each top-level package is a
  * module; its root package is what other modules may use, its sub-packages ({@code show.live}, {@code
- * preselection.steps}, ...) are its internals. The kernel ({@code api}, {@code access}, {@code station},
+ * preselection.steps}, ...) are its internals. The kernel ({@code api}, {@code access}, {@code station}, {@code archive},
  * {@code engine}) serves every module and depends on none. Below the application, {@code storage}, {@code media} and
  * {@code routes} never reach up into it.
  */
 class ArchitectureTest {
 
     private static final String ROOT = "io.centralkitchen.processes";
-    private static final List<String> KERNEL = List.of("api", "access", "station", "engine");
+    private static final List<String> KERNEL = List.of("api", "access", "station", "engine", "archive");
     private static final List<String> DOMAIN = List.of("catalogue", "notification", "orders", "preselection", "show",
             "aftersales", "integration", "media", "demo");
 

@@ -54,7 +54,8 @@ class CrossStationTest {
     static final String B = "radio-two";
     static final String PASSWORD = "cross-station-pass";
     static final List<String> B_GROUPS = List.of(KitchenGroups.EDITORS, KitchenGroups.QUALITY_REVIEWERS,
-            KitchenGroups.PRODUCERS, KitchenGroups.MARKETERS, KitchenGroups.AFTER_SALES, KitchenGroups.STATION_ADMINS);
+            KitchenGroups.PRODUCERS, KitchenGroups.MARKETERS, KitchenGroups.AFTER_SALES, KitchenGroups.STATION_ADMINS,
+            KitchenGroups.COMPLIANCE);
     static final String FUTURE = LocalDate.now().plusYears(2).toString();
 
     @LocalServerPort
@@ -184,11 +185,19 @@ class CrossStationTest {
                 new Case("POST", "/api/shows/" + show + "/live/markers", Map.of("kind", "HIGHLIGHT", "label", "planted"),
                         "/api/shows/{showId}/live/markers"),
                 new Case("GET", "/api/shows/" + show + "/live/markers", null, "/api/shows/{showId}/live/markers"),
-                new Case("GET", "/api/shows/" + show + "/live/recording", null, "/api/shows/{showId}/live/recording"));
+                new Case("GET", "/api/shows/" + show + "/live/recording", null, "/api/shows/{showId}/live/recording"),
+                new Case("GET", "/api/stations/" + A + "/archive/shows/" + show + "/pack", null,
+                        "/api/stations/{stationId}/archive/shows/{showId}/pack"),
+                new Case("GET", "/api/stations/" + A + "/archive/products/" + a.get("approvedProductId") + "/pack", null,
+                        "/api/stations/{stationId}/archive/products/{productId}/pack"),
+                new Case("GET", "/api/stations/" + A + "/archive/cases/douyin:complaint:any/pack", null,
+                        "/api/stations/{stationId}/archive/cases/{caseRef}/pack"),
+                new Case("GET", "/api/stations/" + A + "/archive/check", null, "/api/stations/{stationId}/archive/check"));
     }
 
     /** Lists that B may call: answered, but without a trace of A. */
-    static final Set<String> LISTS = Set.of("GET /api/stations", "GET /api/preselection/submissions", "GET /api/shows");
+    static final Set<String> LISTS = Set.of("GET /api/stations", "GET /api/preselection/submissions", "GET /api/shows",
+            "GET /api/archive/public-key");
 
     record Case(String method, String path, Object body, String pattern) {
     }

@@ -59,6 +59,15 @@ class PostgresProductionModeTest {
         registry.add("spring.datasource.password", () -> "postgres");
         // production: the vault's master key comes from the environment, the same on every node
         registry.add("kitchen.secrets.master-key", () -> java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        // and so does the archive's checkpoint signing key (Ed25519, PKCS#8)
+        registry.add("kitchen.archive.signing-key", () -> {
+            try {
+                return java.util.Base64.getEncoder().encodeToString(java.security.KeyPairGenerator.getInstance("Ed25519")
+                        .generateKeyPair().getPrivate().getEncoded());
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         registry.add("kitchen.storage.endpoint", EXTERNAL_S3::endpoint);
         registry.add("kitchen.storage.access-key", EXTERNAL_S3::accessKey);
         registry.add("kitchen.storage.secret-key", EXTERNAL_S3::secretKey);

@@ -2,6 +2,7 @@ package io.centralkitchen.storage;
 
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.GetObjectLockConfigurationArgs;
 import io.minio.GetObjectResponse;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.ListObjectsArgs;
@@ -10,11 +11,15 @@ import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.Result;
+import io.minio.SetObjectRetentionArgs;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
 import io.minio.http.Method;
 import io.minio.messages.Item;
+import io.minio.messages.ObjectLockConfiguration;
+import io.minio.messages.Retention;
+import io.minio.messages.RetentionMode;
 import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -30,6 +35,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +43,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one face the rest of Central Kitchen uses for objects (media, evidence files, recordings, clips).
@@ -61,9 +68,11 @@ public final class MediaStore implements AutoCloseable {
     private final Path spoolDir;
     private final Set<String> knownBuckets;
     private final boolean ownsClients;
+    private final AtomicReference<DeleteGuard> deleteGuard;
 
     private MediaStore(MinioClient client, MinioClient presigner, String endpoint, String bucket, long partSize,
-                       Path spoolDir, Set<String> knownBuckets, boolean ownsClients) {
+                       Path spoolDir, Set<String> knownBuckets, boolean ownsClients, AtomicReference<DeleteGuard> deleteGuard) {
+        this.deleteGuard = deleteGuard;
         this.client = client;
         this.presigner = presigner;
         this.endpoint = endpoint;
@@ -105,12 +114,12 @@ public final class MediaStore implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the storage spool directory " + settings.spoolDir(), e);
         }
         return new MediaStore(client, presigner, settings.endpoint(), settings.bucket(), settings.partSize(),
-                settings.spoolDir(), ConcurrentHashMap.newKeySet(), true);
+                settings.spoolDir(), ConcurrentHashMap.newKeySet(), true, new AtomicReference<>(DeleteGuard.NONE));
     }
 
     /** The same store working on another bucket (created on first write). Closing it closes nothing. */
     public MediaStore withBucket(String otherBucket) {
-        return new MediaStore(client, presigner, endpoint, otherBucket, partSize, spoolDir, knownBuckets, false);
+        return new MediaStore(client, presigner, endpoint, otherBucket, partSize, spoolDir, knownBuckets, false, deleteGuard);
     }
 
     public String bucket() {
@@ -181,6 +190,8 @@ public final class MediaStore implements AutoCloseable {
 
     private StoredObject upload(String key, InputStream in, long size, String sha256, String contentType,
                                 Map<String, String> metadata) {
+        // writing over an object removes its content as much as deleting it does
+        deleteGuard.get().checkDelete(bucket, key);
         ensureBucket();
         Map<String, String> userMetadata = new java.util.HashMap<>(metadata);
         userMetadata.put(SHA256_METADATA, sha256);
@@ -314,14 +325,49 @@ public final class MediaStore implements AutoCloseable {
         });
     }
 
-    /** Deletes an object; deleting a missing object is not an error (idempotent). */
+    /**
+     * Deletes an object; deleting a missing object is not an error (idempotent). An object the {@link DeleteGuard} keeps
+     * (archived evidence under retention) is refused with {@link RetainedObjectException}.
+     */
     public void delete(String key) {
         ObjectKeys.validate(key);
+        deleteGuard.get().checkDelete(bucket, key);
         if (!bucketExists()) {
             return;
         }
         call("delete", key, () -> {
             client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+            return null;
+        });
+    }
+
+    /** Sets the guard every delete of this store (and of its other buckets) consults first. */
+    public void guardDeletes(DeleteGuard guard) {
+        deleteGuard.set(guard == null ? DeleteGuard.NONE : guard);
+    }
+
+    /**
+     * Whether the bucket has S3 Object Lock enabled, so that {@link #retain} is enforced by the store itself. False for
+     * stores without the feature (the embedded filesystem store) or a bucket created without it.
+     */
+    public boolean objectLockEnabled() {
+        try {
+            ensureBucket();
+            ObjectLockConfiguration config = client.getObjectLockConfiguration(
+                    GetObjectLockConfigurationArgs.builder().bucket(bucket).build());
+            return config != null;
+        } catch (Exception e) {
+            log.debug("Bucket '{}' has no object lock: {}", bucket, e.toString());
+            return false;
+        }
+    }
+
+    /** Puts the object under COMPLIANCE-mode retention until {@code until}: nobody can delete or overwrite it before. */
+    public void retain(String key, Instant until) {
+        ObjectKeys.validate(key);
+        call("set the retention of", key, () -> {
+            client.setObjectRetention(SetObjectRetentionArgs.builder().bucket(bucket).object(key)
+                    .config(new Retention(RetentionMode.COMPLIANCE, until.atZone(ZoneOffset.UTC))).build());
             return null;
         });
     }

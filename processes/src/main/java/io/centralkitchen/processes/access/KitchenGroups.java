@@ -11,13 +11,15 @@ public final class KitchenGroups {
     public static final String MARKETERS = "marketers";
     public static final String AFTER_SALES = "after-sales";
     public static final String ADMINS = "admins";
+    /** Compliance officers: download evidence packs and check the archive of their stations; not a Tasklist group. */
+    public static final String COMPLIANCE = "compliance";
     /** Administer their own stations (secrets, platform accounts); not a Tasklist group. */
     public static final String STATION_ADMINS = "station-admins";
 
     /** Groups whose members work in Tasklist. */
     public static final List<String> WORK_GROUPS = List.of(EDITORS, QUALITY_REVIEWERS, PRODUCERS, MARKETERS, AFTER_SALES);
     public static final List<String> ALL = List.of(EDITORS, QUALITY_REVIEWERS, PRODUCERS, MARKETERS, AFTER_SALES, STATION_ADMINS,
-            "media-workers", ADMINS);
+            COMPLIANCE, "media-workers", ADMINS);
 
     /**
      * The processes whose instances and history each group reads: its own work. Pre-selection dossiers are for editors
@@ -44,6 +46,7 @@ public final class KitchenGroups {
             case MARKETERS -> "Marketers";
             case AFTER_SALES -> "After-sales";
             case STATION_ADMINS -> "Station administrators";
+            case COMPLIANCE -> "Compliance officers";
             case "media-workers" -> "Media and live workers";
             case ADMINS -> "Administrators";
             default -> groupId;

@@ -33,6 +33,8 @@ public final class Roles {
             + ", 'GROUP_editors', 'GROUP_quality-reviewers', 'GROUP_suppliers')";
     public static final String SUBMITTERS = "hasAnyAuthority(" + ADMIN + ", 'GROUP_editors', 'GROUP_suppliers')";
     public static final String AFTER_SALES = "hasAnyAuthority(" + ADMIN + ", 'GROUP_after-sales')";
+    /** The archive's evidence packs and integrity checks: administrators and compliance officers. */
+    public static final String COMPLIANCE = "hasAnyAuthority(" + ADMIN + ", 'GROUP_" + KitchenGroups.COMPLIANCE + "')";
     public static final String MEDIA_WORKERS = "hasAnyAuthority(" + ADMIN + ", 'GROUP_media-workers')";
 
     private Roles() {

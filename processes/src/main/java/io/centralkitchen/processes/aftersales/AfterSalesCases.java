@@ -1,5 +1,8 @@
 package io.centralkitchen.processes.aftersales;
 
+import java.util.TreeMap;
+import io.centralkitchen.processes.archive.ArchiveSubject;
+import io.centralkitchen.processes.archive.ArchiveLog;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -28,8 +31,10 @@ public class AfterSalesCases {
     }
 
     private final JdbcTemplate jdbc;
+    private final ArchiveLog archive;
 
-    public AfterSalesCases(JdbcTemplate jdbc) {
+    public AfterSalesCases(JdbcTemplate jdbc, ArchiveLog archive) {
+        this.archive = archive;
         this.jdbc = jdbc;
     }
 
@@ -56,7 +61,21 @@ public class AfterSalesCases {
         Map<String, Object> keys = key.getKeys();
         Object id = keys != null && keys.size() > 1 ? keys.entrySet().stream()
                 .filter(e -> e.getKey().equalsIgnoreCase("id")).findFirst().orElseThrow().getValue() : key.getKey();
-        return ((Number) id).longValue();
+        long caseId = ((Number) id).longValue();
+        if (c.productId() != null) {
+            archive.link(c.stationId(), ArchiveSubject.afterSalesCase(c.caseRef()), ArchiveSubject.product(c.productId()), null);
+        }
+        archive(caseId, "CASE_OPENED");
+        return caseId;
+    }
+
+    /** The case as it is now, in its archive: each step of it is kept, not only the last. */
+    private void archive(long caseId, String kind) {
+        Map<String, Object> row = jdbc.queryForMap("select * from after_sales_case where id = ?", caseId);
+        Map<String, Object> snapshot = new TreeMap<>();
+        row.forEach((column, value) -> snapshot.put(column.toLowerCase(), value == null ? null : value.toString()));
+        archive.document((String) snapshot.get("station_id"), ArchiveSubject.afterSalesCase((String) snapshot.get("case_ref")), kind,
+                snapshot, null);
     }
 
     public Optional<String> state(String stationId, String caseRef) {
@@ -80,16 +99,19 @@ public class AfterSalesCases {
 
     public void routed(long caseId, String category, String priority) {
         jdbc.update("update after_sales_case set category = ?, priority = ? where id = ?", category, priority, caseId);
+        archive(caseId, "CASE_ROUTED");
     }
 
     public void escalated(long caseId) {
         jdbc.update("update after_sales_case set state = 'ESCALATED' where id = ? and state = 'OPEN'", caseId);
+        archive(caseId, "CASE_ESCALATED");
     }
 
     public void resolved(long caseId, String resolution, String note, BigDecimal refundAmount, boolean confirmed, boolean severe) {
         jdbc.update("update after_sales_case set state = 'RESOLVED', resolution = ?, resolution_note = ?, refund_amount = ?,"
                         + " confirmed = ?, severe = ?, resolved_at = ? where id = ?",
                 resolution, note, refundAmount, confirmed, severe, Timestamp.from(Instant.now()), caseId);
+        archive(caseId, "CASE_OUTCOME");
     }
 
     public void platformReference(long caseId, String reference) {
@@ -109,6 +131,7 @@ public class AfterSalesCases {
     public void closed(long caseId, Integer satisfactionScore, String remark) {
         jdbc.update("update after_sales_case set state = 'CLOSED', satisfaction_score = ?, satisfaction_remark = ?, closed_at = ?"
                 + " where id = ?", satisfactionScore, remark, Timestamp.from(Instant.now()), caseId);
+        archive(caseId, "CASE_CLOSED");
     }
 
     /** A survey answer that came after the case closed without one. */

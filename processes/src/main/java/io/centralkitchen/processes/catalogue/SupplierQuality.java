@@ -1,5 +1,7 @@
 package io.centralkitchen.processes.catalogue;
 
+import io.centralkitchen.processes.archive.ArchiveSubject;
+import io.centralkitchen.processes.archive.ArchiveLog;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,8 +23,10 @@ public class SupplierQuality {
     public static final int MIN_SCORE = 0;
 
     private final JdbcTemplate jdbc;
+    private final ArchiveLog archive;
 
-    public SupplierQuality(JdbcTemplate jdbc) {
+    public SupplierQuality(JdbcTemplate jdbc, ArchiveLog archive) {
+        this.archive = archive;
         this.jdbc = jdbc;
     }
 
@@ -53,6 +57,9 @@ public class SupplierQuality {
         if (updated != 1) {
             throw new IllegalArgumentException("Supplier " + supplierId + " does not exist in station '" + stationId + "'");
         }
+        long eventId = jdbc.queryForObject("select id from supplier_quality_event where source_ref = ?", Long.class, sourceRef);
+        archive.row(stationId, productId != null ? ArchiveSubject.product(productId) : ArchiveSubject.supplier(supplierId),
+                "SUPPLIER_SCORE_CHANGE", "supplier_quality_event", eventId, null);
         return true;
     }
 }

@@ -1,5 +1,9 @@
 package io.centralkitchen.processes.orders;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import io.centralkitchen.processes.archive.ArchiveSubject;
+import io.centralkitchen.processes.archive.ArchiveLog;
 import io.centralkitchen.routes.webhook.PlatformEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -28,8 +32,10 @@ public class PlatformOrders {
     }
 
     private final JdbcTemplate jdbc;
+    private final ArchiveLog archive;
 
-    public PlatformOrders(JdbcTemplate jdbc) {
+    public PlatformOrders(JdbcTemplate jdbc, ArchiveLog archive) {
+        this.archive = archive;
         this.jdbc = jdbc;
     }
 
@@ -57,6 +63,7 @@ public class PlatformOrders {
                             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
                     event.station(), event.platform(), o.orderId(), o.showRef(), o.productId(), o.sku(), o.quantity(), o.amount(),
                     o.currency(), refund, incoming.name(), occurred, now, now);
+            archive(event, incoming);
             return;
         }
         State state = existing.get().state().compareTo(incoming) >= 0 ? existing.get().state() : incoming;
@@ -66,6 +73,27 @@ public class PlatformOrders {
                         + " where station_id = ? and platform = ? and order_id = ?",
                 state.name(), refund, o.showRef(), o.productId(), o.sku(), o.quantity(), o.amount(), occurred, now,
                 event.station(), event.platform(), o.orderId());
+        archive(event, incoming);
+    }
+
+    /** Each order event in the archive of the show it was sold in (or of its product). */
+    private void archive(PlatformEvent event, State state) {
+        PlatformEvent.Order o = event.order();
+        ArchiveSubject subject = o.showRef() != null ? ArchiveSubject.show(o.showRef())
+                : o.productId() != null ? ArchiveSubject.product(o.productId()) : null;
+        if (subject == null) {
+            return;
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("platform", event.platform());
+        d.put("orderId", o.orderId());
+        d.put("event", event.type().name());
+        d.put("state", state.name());
+        d.put("productId", o.productId());
+        d.put("amount", o.amount() == null ? null : o.amount().toPlainString());
+        d.put("refundAmount", o.refundAmount() == null ? null : o.refundAmount().toPlainString());
+        d.put("occurredAt", event.occurredAt().toString());
+        archive.document(event.station(), subject, "ORDER_EVENT", d, event.platform());
     }
 
     private Optional<Order> lock(String station, String platform, String orderId) {

@@ -28,12 +28,13 @@ public class QualityReviews {
         return earlier != null && earlier > 0;
     }
 
-    /** Records the sign-off of the task (a repeated completion of the same task replaces it). */
-    public void record(long submissionId, String taskId, String reviewer, String decision, String sampleResult, String comment) {
+    /** Records the sign-off of the task (a repeated completion of the same task replaces it); answers its row id. */
+    public long record(long submissionId, String taskId, String reviewer, String decision, String sampleResult, String comment) {
         jdbc.update("delete from quality_review where task_id = ?", taskId);
         jdbc.update("insert into quality_review (submission_id, task_id, reviewer, decision, sample_result, comment_text, created_at)"
                 + " values (?, ?, ?, ?, ?, ?, ?)", submissionId, taskId, reviewer, decision, sampleResult, comment,
                 Timestamp.from(Instant.now()));
+        return jdbc.queryForObject("select id from quality_review where task_id = ?", Long.class, taskId);
     }
 
     public List<Review> ofSubmission(long submissionId) {

@@ -1,5 +1,9 @@
 package io.centralkitchen.processes.preselection;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import io.centralkitchen.processes.archive.ArchiveSubject;
+import io.centralkitchen.processes.archive.ArchiveLog;
 import io.centralkitchen.processes.catalogue.Products;
 import io.centralkitchen.processes.access.EngineAsSystem;
 import io.centralkitchen.processes.catalogue.ProductCategory;
@@ -42,10 +46,12 @@ public class SubmissionService {
 
     private final Products products;
     private final ProductVideos videos;
+    private final ArchiveLog archive;
 
     public SubmissionService(Dossier dossier, DossierFiles files, RuntimeService runtimeService, IdentityService identityService,
-                             PreselectionProperties properties, Products products, ProductVideos videos) {
+                             PreselectionProperties properties, Products products, ProductVideos videos, ArchiveLog archive) {
         this.videos = videos;
+        this.archive = archive;
         this.products = products;
         this.dossier = dossier;
         this.files = files;
@@ -68,6 +74,7 @@ public class SubmissionService {
             StoredObject stored = files.put(key, m.file(), m.contentType());
             long mediaId = products.addMedia(station, productId, key, m.file().getOriginalFilename(), m.contentType(), stored.size(),
                     stored.sha256());
+            archive.object(station, ArchiveSubject.product(productId), "PRODUCT_MEDIA", stored, submittedBy);
             if (UploadedFiles.VIDEO_TYPES.contains(m.contentType())) {
                 checkVideo(station, mediaId, key);
             }
@@ -118,6 +125,21 @@ public class SubmissionService {
             String key = DossierFiles.evidenceKey(supplier.stationId(), supplier.id(), evidenceId, e.file().getOriginalFilename());
             StoredObject stored = files.put(key, e.file(), e.contentType());
             dossier.setEvidenceFile(evidenceId, key, e.file().getOriginalFilename(), e.contentType(), stored.size(), stored.sha256());
+            ArchiveSubject subject = ArchiveSubject.product(productId);
+            archive.object(supplier.stationId(), subject, "DOSSIER_FILE", stored, recordedBy);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("evidenceId", evidenceId);
+            data.put("submissionId", submissionId);
+            data.put("supplierId", supplier.id());
+            data.put("type", e.type().name());
+            data.put("number", e.number());
+            data.put("issuer", e.issuer());
+            data.put("validFrom", String.valueOf(e.validFrom()));
+            data.put("validUntil", String.valueOf(e.validUntil()));
+            data.put("scope", e.scope());
+            data.put("fileKey", key);
+            data.put("fileSha256", stored.sha256());
+            archive.document(supplier.stationId(), subject, "EVIDENCE_DATA", data, recordedBy);
         }
     }
 

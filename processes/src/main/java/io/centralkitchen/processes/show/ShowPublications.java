@@ -1,5 +1,7 @@
 package io.centralkitchen.processes.show;
 
+import io.centralkitchen.processes.archive.ArchiveSubject;
+import io.centralkitchen.processes.archive.ArchiveLog;
 import io.centralkitchen.routes.platform.PlatformRefusedException;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.slf4j.Logger;
@@ -46,13 +48,15 @@ public class ShowPublications {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
+    private final ArchiveLog archive;
     private final ExecutorService senders = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "show-publisher");
         t.setDaemon(true);
         return t;
     });
 
-    public ShowPublications(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    public ShowPublications(JdbcTemplate jdbc, PlatformTransactionManager transactions, ArchiveLog archive) {
+        this.archive = archive;
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -130,6 +134,27 @@ public class ShowPublications {
                             + " platform_ref, detail, attempts, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,1,?,?)",
                     showId, slotId, clipId, kind, target.platform(), target.idempotencyKey(), result.state(), reference, detail, now, now);
         }
+        archive(showId, slotId, clipId, kind, target, result);
+    }
+
+    /** Each platform's answer to a cue, a clip or a post, in the show's archive. */
+    private void archive(String showId, Long slotId, Long clipId, String kind, Target target, Result result) {
+        String station = jdbc.queryForObject("select station_id from kitchen_show where id = ?", String.class, showId);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("showId", showId);
+        answer.put("slotId", slotId);
+        answer.put("clipId", clipId);
+        answer.put("platform", target.platform());
+        answer.put("idempotencyKey", target.idempotencyKey());
+        answer.put("state", result.state());
+        answer.put("answer", truncate(result.detail(), 2000));
+        String archiveKind = switch (kind) {
+            case "CUE" -> "COMMERCE_CUE";
+            case "CLIP" -> "CLIP_PUBLICATION";
+            case "POST" -> "WARM_UP_POST";
+            default -> kind;
+        };
+        archive.document(station, ArchiveSubject.show(showId), archiveKind, answer, null);
     }
 
     private static String truncate(String text, int max) {

@@ -37,7 +37,8 @@ public class ShowReports {
 
     public record Report(String showId, String stationId, String title, String state, Instant airTime, Instant liveStartedAt,
                          Instant liveEndedAt, Long recordedMillis, Totals totals, List<Line> products,
-                         List<Publications> publications, List<Reservations> reservations, Instant compiledAt) {
+                         List<Publications> publications, List<Reservations> reservations, Instant compiledAt,
+                         String evidencePack) {
     }
 
     public record CountyTotals(String county, int shows, int products, int orders, BigDecimal revenue, BigDecimal refunds) {
@@ -95,7 +96,8 @@ public class ShowReports {
         List<Reservations> reservations = shows.destinations(showId).stream().filter(d -> d.platform() != null)
                 .map(d -> new Reservations(d.destinationId(), d.platform(), d.reservations(), d.reservationsAt())).toList();
         return new Report(show.id(), show.stationId(), show.title(), show.state(), show.airTime(), show.liveStartedAt(),
-                show.liveEndedAt(), show.recordedMillis(), totals, lines, publications, reservations, now);
+                show.liveEndedAt(), show.recordedMillis(), totals, lines, publications, reservations, now,
+                "/api/stations/" + show.stationId() + "/archive/shows/" + show.id() + "/pack");
     }
 
     /** Program time (ms) where the show's recording ends: the end of its last indexed segment. */

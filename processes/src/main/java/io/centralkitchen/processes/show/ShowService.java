@@ -1,5 +1,8 @@
 package io.centralkitchen.processes.show;
 
+import java.util.LinkedHashMap;
+import io.centralkitchen.processes.archive.ArchiveSubject;
+import io.centralkitchen.processes.archive.ArchiveLog;
 import io.centralkitchen.processes.show.plan.ShowPlanner;
 import io.centralkitchen.media.live.LiveEngine;
 import io.centralkitchen.media.live.LiveShow;
@@ -46,10 +49,12 @@ public class ShowService {
     private final LiveEngine live;
     private final Products products;
     private final AsSystem asSystem;
+    private final ArchiveLog archive;
 
 
     public ShowService(ShowPlanner planner, Shows shows, RuntimeService runtimeService, TaskService taskService,
-                       LiveEngine live, Products products, AsSystem asSystem) {
+                       LiveEngine live, Products products, AsSystem asSystem, ArchiveLog archive) {
+        this.archive = archive;
         this.planner = planner;
         this.shows = shows;
         this.runtimeService = runtimeService;
@@ -65,6 +70,7 @@ public class ShowService {
         ShowPlanner.Checked checked = planner.check(plan, createdBy);
         Show show = checked.show();
         shows.insert(show, checked.destinations(), checked.slots());
+        archiveRundown(show, createdBy);
         List<String> warnings = recheckEvidence(show, shows.slots(show.id()));
         Map<String, Object> variables = new HashMap<>();
         variables.put("showId", show.id());
@@ -101,7 +107,33 @@ public class ShowService {
         if (!shows.replaceSlots(show.id(), rundown)) {
             throw new ConflictException("The rundown of show '" + show.id() + "' is fixed: the show is " + show.state());
         }
+        archiveRundown(show, null);
         return recheckEvidence(show, shows.slots(show.id()));
+    }
+
+    /** The rundown as it is now (who changed it, when: the entry), and the show's link to each of its products. */
+    private void archiveRundown(Show show, String changedBy) {
+        List<Map<String, Object>> slots = new ArrayList<>();
+        for (ShowSlot s : shows.slots(show.id())) {
+            Map<String, Object> slot = new LinkedHashMap<>();
+            slot.put("position", s.position());
+            slot.put("productId", s.productId());
+            slot.put("plannedSeconds", s.plannedSeconds());
+            slot.put("price", s.price() == null ? null : s.price().toPlainString());
+            slot.put("flashSalePrice", s.flashSalePrice() == null ? null : s.flashSalePrice().toPlainString());
+            slot.put("flashSaleStock", s.flashSaleStock());
+            slots.add(slot);
+            archive.link(show.stationId(), ArchiveSubject.show(show.id()), ArchiveSubject.product(s.productId()), changedBy);
+        }
+        Map<String, Object> rundown = new LinkedHashMap<>();
+        rundown.put("showId", show.id());
+        rundown.put("title", show.title());
+        rundown.put("airTime", show.airTime().toString());
+        rundown.put("hosts", show.hosts());
+        rundown.put("destinations", shows.destinations(show.id()).stream().map(d -> d.destinationId() + " (" + d.preset()
+                + (d.platform() == null ? "" : ", " + d.platform()) + ")").toList());
+        rundown.put("slots", slots);
+        archive.document(show.stationId(), ArchiveSubject.show(show.id()), "RUNDOWN", rundown, changedBy);
     }
 
     /**

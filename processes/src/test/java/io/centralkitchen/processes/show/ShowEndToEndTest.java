@@ -1,5 +1,8 @@
 package io.centralkitchen.processes.show;
 
+import io.centralkitchen.processes.archive.verify.PackVerifier;
+import io.centralkitchen.processes.archive.verify.Checkpoint;
+import io.centralkitchen.processes.archive.PackClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -216,6 +219,18 @@ class ShowEndToEndTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "REPORTED".equals(jdbc.queryForObject(
                 "select state from kitchen_show where id = ?", String.class, showId)));
         assertThat(jdbc.queryForObject("select count(*) from show_report_line where show_id = ?", Integer.class, showId)).isEqualTo(3);
+
+        // the regulator's question: one pack of the show holds what was planned, shown, sent, sold and settled, and verifies
+        user("e2e-compliance", KitchenGroups.COMPLIANCE);
+        assertThat(producer.get("/api/shows/" + showId + "/report").json().path("evidencePack").asText())
+                .isEqualTo("/api/stations/" + STATION + "/archive/shows/" + showId + "/pack");
+        java.nio.file.Path pack = new PackClient(port, PASSWORD).download("e2e-compliance", STATION, showId);
+        assertThat(PackVerifier.verify(pack, Checkpoint.publicKey(producer.get("/api/archive/public-key").body())).message())
+                .startsWith("OK");
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        PackClient.manifest(pack).path("entries").forEach(e -> kinds.add(e.path("kind").asText()));
+        assertThat(kinds).contains("RUNDOWN", "LINK", "WARM_UP_POST", "RECORDING_SEGMENT", "RECORDING_MANIFEST", "COMMERCE_CUE",
+                "SLOT_ON_AIR", "CLIP", "CLIP_RENDITION", "CLIP_COVER", "CLIP_REVIEW", "CLIP_PUBLICATION", "ORDER_EVENT", "CASE_OPENED");
     }
 
     // ---------------------------------------------------------------- helpers

@@ -1,5 +1,8 @@
 package io.centralkitchen.processes.preselection.steps;
 
+import java.util.Map;
+import io.centralkitchen.processes.archive.ArchiveSubject;
+import io.centralkitchen.processes.archive.ArchiveLog;
 import io.centralkitchen.processes.catalogue.Products;
 import io.centralkitchen.processes.notification.Notification;
 import io.centralkitchen.processes.notification.Notifier;
@@ -26,8 +29,10 @@ public class ApproveProduct implements JavaDelegate {
 
 
     private final Products products;
+    private final ArchiveLog archive;
 
-    public ApproveProduct(Dossier dossier, Claims claims, Notifier notifier, Products products) {
+    public ApproveProduct(Dossier dossier, Claims claims, Notifier notifier, Products products, ArchiveLog archive) {
+        this.archive = archive;
         this.products = products;
         this.dossier = dossier;
         this.claims = claims;
@@ -46,6 +51,9 @@ public class ApproveProduct implements JavaDelegate {
         products.setClaims(submission.productId(), sellingPoints, scriptLines);
         claims.approve(submission.id(), submission.productId(), sellingPoints, scriptLines, approvedBy);
         products.changeStatus(submission.productId(), Product.APPROVED, null);
+        archive.document(submission.stationId(), ArchiveSubject.product(submission.productId()), "APPROVAL_FOR_AIR", Map.of(
+                "submissionId", submission.id(), "supplierId", submission.supplierId(), "sellingPoints", sellingPoints,
+                "scriptLines", scriptLines, "approvedBy", approvedBy), approvedBy);
         dossier.setStatus(submission.id(), Submission.Status.APPROVED, "Approved for air by " + approvedBy);
         notifier.notify(new Notification(submission.stationId(), "SUPPLIER", String.valueOf(submission.supplierId()),
                 "preselection.approved", "'" + Steps.text(execution, "productName") + "' is approved for air",

@@ -1,5 +1,9 @@
 package io.centralkitchen.processes.preselection.steps;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import io.centralkitchen.processes.archive.ArchiveSubject;
+import io.centralkitchen.processes.archive.ArchiveLog;
 import io.centralkitchen.processes.api.Markdown;
 import io.centralkitchen.processes.catalogue.Products;
 import io.centralkitchen.processes.preselection.Claims;
@@ -30,8 +34,10 @@ public class ClaimsCheck implements JavaDelegate {
     private final Dossier dossier;
     private final Claims claims;
     private final Products products;
+    private final ArchiveLog archive;
 
-    public ClaimsCheck(ClaimsRules rules, Dossier dossier, Claims claims, Products products) {
+    public ClaimsCheck(ClaimsRules rules, Dossier dossier, Claims claims, Products products, ArchiveLog archive) {
+        this.archive = archive;
         this.products = products;
         this.rules = rules;
         this.dossier = dossier;
@@ -47,6 +53,15 @@ public class ClaimsCheck implements JavaDelegate {
         String justification = Steps.text(execution, "claimsJustification");
         boolean justified = !hits.isEmpty() && justification != null && !justification.isEmpty();
         claims.recordCheck(submission.id(), hits, justified ? justification : null);
+        Map<String, Object> findings = new LinkedHashMap<>();
+        findings.put("submissionId", submission.id());
+        findings.put("sellingPoints", Steps.lines(execution, "sellingPoints"));
+        findings.put("scriptLines", Steps.lines(execution, "scriptLines"));
+        findings.put("hits", hits);
+        findings.put("justification", justified ? justification : null);
+        findings.put("cleared", hits.isEmpty() || justified);
+        archive.document(submission.stationId(), ArchiveSubject.product(submission.productId()), "CLAIMS_FINDINGS", findings,
+                Steps.currentUser());
         execution.setVariable("claimsCleared", hits.isEmpty() || justified);
         execution.setVariable("claimsHitCount", hits.size());
         execution.setVariable("claimsHitSummary", summary(hits));

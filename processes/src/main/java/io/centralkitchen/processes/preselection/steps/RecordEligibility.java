@@ -1,5 +1,9 @@
 package io.centralkitchen.processes.preselection.steps;
 
+import io.centralkitchen.processes.preselection.Submission;
+import java.util.Map;
+import io.centralkitchen.processes.archive.ArchiveSubject;
+import io.centralkitchen.processes.archive.ArchiveLog;
 import io.centralkitchen.processes.preselection.Dossier;
 import io.centralkitchen.processes.preselection.EvidenceType;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,8 +24,10 @@ import java.util.List;
 public class RecordEligibility implements JavaDelegate {
 
     private final Dossier dossier;
+    private final ArchiveLog archive;
 
-    public RecordEligibility(Dossier dossier) {
+    public RecordEligibility(Dossier dossier, ArchiveLog archive) {
+        this.archive = archive;
         this.dossier = dossier;
     }
 
@@ -31,7 +37,11 @@ public class RecordEligibility implements JavaDelegate {
         List<EvidenceType> types = required == null || required.isEmpty() ? List.of()
                 : Arrays.stream(required.split(",")).map(String::strip).map(EvidenceType::valueOf).toList();
         Number priority = (Number) execution.getVariable("priority");
-        dossier.setEligibility(Steps.submission(execution, dossier).id(), types, priority == null ? null : priority.intValue());
+        Submission submission = Steps.submission(execution, dossier);
+        dossier.setEligibility(submission.id(), types, priority == null ? null : priority.intValue());
+        archive.document(submission.stationId(), ArchiveSubject.product(submission.productId()), "ELIGIBILITY", Map.of(
+                "submissionId", submission.id(), "requiredEvidence", types.stream().map(Enum::name).toList(),
+                "priority", String.valueOf(priority), "decision", "product-eligibility"), null);
         if (execution.getVariable("evidenceDeadline") == null) {
             Duration wait = Duration.parse(Steps.text(execution, "evidenceWait"));
             execution.setVariable("evidenceDeadline", new Date(ClockUtil.getCurrentTime().getTime() + wait.toMillis()));

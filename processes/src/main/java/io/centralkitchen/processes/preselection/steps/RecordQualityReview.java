@@ -1,5 +1,7 @@
 package io.centralkitchen.processes.preselection.steps;
 
+import io.centralkitchen.processes.archive.ArchiveSubject;
+import io.centralkitchen.processes.archive.ArchiveLog;
 import io.centralkitchen.processes.catalogue.SupplierQuality;
 import io.centralkitchen.processes.preselection.Dossier;
 import io.centralkitchen.processes.preselection.QualityReviews;
@@ -29,8 +31,10 @@ public class RecordQualityReview implements TaskListener {
     private final QualityReviews reviews;
     private final Dossier dossier;
     private final SupplierQuality supplierQuality;
+    private final ArchiveLog archive;
 
-    public RecordQualityReview(QualityReviews reviews, Dossier dossier, SupplierQuality supplierQuality) {
+    public RecordQualityReview(QualityReviews reviews, Dossier dossier, SupplierQuality supplierQuality, ArchiveLog archive) {
+        this.archive = archive;
         this.reviews = reviews;
         this.dossier = dossier;
         this.supplierQuality = supplierQuality;
@@ -59,7 +63,9 @@ public class RecordQualityReview implements TaskListener {
             throw new BadUserRequestException(reviewer + " has already reviewed this product; another quality reviewer must sign off");
         }
         String comment = Steps.text(task, "qualityComment");
-        reviews.record(submissionId, task.getId(), reviewer, decision.toUpperCase(), sample, comment);
+        long reviewId = reviews.record(submissionId, task.getId(), reviewer, decision.toUpperCase(), sample, comment);
+        archive.row(submission.stationId(), ArchiveSubject.product(submission.productId()), "QC_REVIEW", "quality_review", reviewId,
+                reviewer);
         if (!"NOT_TESTED".equals(sample)) {
             recordSampleTest(task, submission, reviewer, sample);
         }

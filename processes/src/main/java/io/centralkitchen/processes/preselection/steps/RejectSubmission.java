@@ -1,5 +1,8 @@
 package io.centralkitchen.processes.preselection.steps;
 
+import java.util.Map;
+import io.centralkitchen.processes.archive.ArchiveSubject;
+import io.centralkitchen.processes.archive.ArchiveLog;
 import io.centralkitchen.processes.catalogue.Products;
 import io.centralkitchen.processes.notification.Notification;
 import io.centralkitchen.processes.notification.Notifier;
@@ -22,8 +25,10 @@ public class RejectSubmission implements JavaDelegate {
 
 
     private final Products products;
+    private final ArchiveLog archive;
 
-    public RejectSubmission(Dossier dossier, Notifier notifier, Products products) {
+    public RejectSubmission(Dossier dossier, Notifier notifier, Products products, ArchiveLog archive) {
+        this.archive = archive;
         this.products = products;
         this.dossier = dossier;
         this.notifier = notifier;
@@ -41,6 +46,8 @@ public class RejectSubmission implements JavaDelegate {
         }
         dossier.setStatus(submission.id(), Submission.Status.REJECTED, reason);
         products.changeStatus(submission.productId(), Product.REJECTED, reason);
+        archive.document(submission.stationId(), ArchiveSubject.product(submission.productId()), "REJECTION", Map.of(
+                "submissionId", submission.id(), "reason", reason), Steps.currentUser());
         notifier.notify(new Notification(submission.stationId(), "SUPPLIER", String.valueOf(submission.supplierId()),
                 "preselection.rejected", "'" + Steps.text(execution, "productName") + "' was not accepted",
                 "Submission " + submission.id() + " was rejected: " + reason, "submission:" + submission.id(),

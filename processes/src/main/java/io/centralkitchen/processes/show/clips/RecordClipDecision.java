@@ -1,5 +1,9 @@
 package io.centralkitchen.processes.show.clips;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import io.centralkitchen.processes.archive.ArchiveSubject;
+import io.centralkitchen.processes.archive.ArchiveLog;
 import io.centralkitchen.processes.show.ShowClips;
 import io.centralkitchen.processes.show.ShowVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class RecordClipDecision implements JavaDelegate {
 
     private final ShowClips clips;
+    private final ArchiveLog archive;
 
 
-    public RecordClipDecision(ShowClips clips) {
+    public RecordClipDecision(ShowClips clips, ArchiveLog archive) {
+        this.archive = archive;
         this.clips = clips;
     }
 
@@ -34,5 +40,26 @@ public class RecordClipDecision implements JavaDelegate {
             return;
         }
         clips.decided(clipId, "approve".equals(decision) ? "APPROVED" : "DROPPED", reviewer, comment);
+        ArchiveSubject show = ArchiveSubject.show(ShowVariables.showId(execution));
+        if ("approve".equals(decision)) {
+            archiveRenditions(execution.getTenantId(), show, clips.require(ShowVariables.showId(execution), clipId));
+        }
+        Map<String, Object> review = new LinkedHashMap<>();
+        review.put("clipId", clipId);
+        review.put("decision", decision);
+        review.put("comment", comment);
+        archive.document(execution.getTenantId(), show, "CLIP_REVIEW", review, reviewer);
+    }
+
+    /** The renditions as approved: archived now, not when rendered, because a trim renders them again under their keys. */
+    private void archiveRenditions(String station, ArchiveSubject show, ShowClips.ShowClip clip) {
+        for (String key : new String[]{clip.verticalKey(), clip.landscapeKey()}) {
+            if (key != null) {
+                archive.object(station, show, "CLIP_RENDITION", key, null, null);
+            }
+        }
+        if (clip.coverKey() != null) {
+            archive.object(station, show, "CLIP_COVER", clip.coverKey(), null, null);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.centralkitchen.processes.show.clips;
 
+import io.centralkitchen.processes.archive.ArchiveSubject;
+import io.centralkitchen.processes.archive.ArchiveLog;
 import io.centralkitchen.processes.show.ShowClips;
 import io.centralkitchen.processes.show.ShowVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,9 +13,11 @@ import org.springframework.stereotype.Component;
 public class RecordInstantClip implements JavaDelegate {
 
     private final ShowClips clips;
+    private final ArchiveLog archive;
 
 
-    public RecordInstantClip(ShowClips clips) {
+    public RecordInstantClip(ShowClips clips, ArchiveLog archive) {
+        this.archive = archive;
         this.clips = clips;
     }
 
@@ -24,5 +28,6 @@ public class RecordInstantClip implements JavaDelegate {
                 Math.round(ShowVariables.seconds(execution, "instantClipStart") * 1000),
                 Math.round(ShowVariables.seconds(execution, "clipDurationSeconds") * 1000));
         execution.setVariable("currentClipKey", copyKey);
+        archive.object(execution.getTenantId(), ArchiveSubject.show(ShowVariables.showId(execution)), "CLIP", copyKey, null, null);
     }
 }

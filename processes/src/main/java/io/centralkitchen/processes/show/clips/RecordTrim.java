@@ -1,5 +1,7 @@
 package io.centralkitchen.processes.show.clips;
 
+import io.centralkitchen.processes.archive.ArchiveSubject;
+import io.centralkitchen.processes.archive.ArchiveLog;
 import io.centralkitchen.processes.show.ShowClips;
 import io.centralkitchen.processes.show.ShowVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,9 +13,11 @@ import org.springframework.stereotype.Component;
 public class RecordTrim implements JavaDelegate {
 
     private final ShowClips clips;
+    private final ArchiveLog archive;
 
 
-    public RecordTrim(ShowClips clips) {
+    public RecordTrim(ShowClips clips, ArchiveLog archive) {
+        this.archive = archive;
         this.clips = clips;
     }
 
@@ -25,6 +29,7 @@ public class RecordTrim implements JavaDelegate {
                 Math.round(ShowVariables.seconds(execution, "trimOutSeconds") * 1000),
                 Math.round(ShowVariables.seconds(execution, "clipDurationSeconds") * 1000));
         execution.setVariable("currentClipKey", key);
+        archive.object(execution.getTenantId(), ArchiveSubject.show(ShowVariables.showId(execution)), "CLIP_TRIM", key, null, null);
         for (String decided : new String[]{"clipDecision", "trimInSeconds", "trimOutSeconds", "clipFailure"}) {
             execution.setVariable(decided, null);
         }

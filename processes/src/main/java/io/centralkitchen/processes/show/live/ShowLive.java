@@ -1,5 +1,7 @@
 package io.centralkitchen.processes.show.live;
 
+import io.centralkitchen.processes.archive.ArchiveSubject;
+import io.centralkitchen.processes.archive.ArchiveLog;
 import io.centralkitchen.processes.show.Show;
 import io.centralkitchen.processes.show.ShowProperties;
 import io.centralkitchen.processes.show.ShowDestination;
@@ -52,9 +54,11 @@ public class ShowLive {
     private final MediaStore store;
     private final ShowProperties properties;
     private final StationLiveSecrets secrets;
+    private final ArchiveLog archive;
 
     public ShowLive(LiveEngine live, Shows shows, LiveSessions sessions, RecordingIndex index, MediaStore store, ShowProperties properties,
-                    StationLiveSecrets secrets) {
+                    StationLiveSecrets secrets, ArchiveLog archive) {
+        this.archive = archive;
         this.live = live;
         this.secrets = secrets;
         this.shows = shows;
@@ -149,7 +153,18 @@ public class ShowLive {
         }
         sessions.sealed(manifest);
         shows.liveEnded(show.id(), manifest.recordingId(), manifest.key(), manifest.durationMillis());
+        archiveRecording(show, manifest);
         return manifest.key();
+    }
+
+    /** The sealed recording: every segment by its SHA-256, then the manifest; a checkpoint is signed at show end. */
+    private void archiveRecording(Show show, RecordingManifest manifest) {
+        ArchiveSubject subject = ArchiveSubject.show(show.id());
+        for (RecordingSegment segment : manifest.segments()) {
+            archive.object(show.stationId(), subject, "RECORDING_SEGMENT", segment.key(), segment.sha256(), null);
+        }
+        archive.object(show.stationId(), subject, "RECORDING_MANIFEST", manifest.key(), null, null);
+        archive.checkpointAfterCommit(show.stationId());
     }
 
     /** The manifest of the show's last recording, written from the segment index when the engine could not seal it. */

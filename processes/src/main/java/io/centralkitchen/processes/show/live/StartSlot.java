@@ -1,5 +1,9 @@
 package io.centralkitchen.processes.show.live;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import io.centralkitchen.processes.archive.ArchiveSubject;
+import io.centralkitchen.processes.archive.ArchiveLog;
 import io.centralkitchen.media.live.LiveEngine;
 import io.centralkitchen.processes.show.ShowProcesses;
 import io.centralkitchen.processes.show.ShowProducts;
@@ -27,9 +31,11 @@ public class StartSlot implements JavaDelegate {
     private final ShowProducts products;
     private final LiveEngine live;
     private final LiveMarkers markers;
+    private final ArchiveLog archive;
 
 
-    public StartSlot(Shows shows, ShowProducts products, LiveEngine live, LiveMarkers markers) {
+    public StartSlot(Shows shows, ShowProducts products, LiveEngine live, LiveMarkers markers, ArchiveLog archive) {
+        this.archive = archive;
         this.shows = shows;
         this.products = products;
         this.live = live;
@@ -61,8 +67,25 @@ public class StartSlot implements JavaDelegate {
         }
         long markerId = marker(execution.getTenantId(), showId, slot.get(), programMillis, by);
         boolean first = shows.markOnAir(slot.get().id(), programMillis, Instant.now(), markerId);
+        if (first) {
+            archiveOnAir(execution.getTenantId(), showId, slot.get(), programMillis, markerId, by);
+        }
         execution.setVariable("slotId", slot.get().id());
         execution.setVariable("firstOnAir", first);
+    }
+
+    /** What went on air when, at which price and flash sale, and who put it there. */
+    private void archiveOnAir(String stationId, String showId, ShowSlot slot, long programMillis, long markerId, String by) {
+        Map<String, Object> onAir = new LinkedHashMap<>();
+        onAir.put("position", slot.position());
+        onAir.put("productId", slot.productId());
+        onAir.put("programMillis", programMillis);
+        onAir.put("markerId", markerId);
+        onAir.put("price", slot.price() == null ? null : slot.price().toPlainString());
+        onAir.put("flashSalePrice", slot.flashSalePrice() == null ? null : slot.flashSalePrice().toPlainString());
+        onAir.put("flashSaleStock", slot.flashSaleStock());
+        onAir.put("hosts", shows.require(stationId, showId).hosts());
+        archive.document(stationId, ArchiveSubject.show(showId), "SLOT_ON_AIR", onAir, by);
     }
 
     private long marker(String stationId, String showId, ShowSlot slot, long programMillis, String by) {
