@@ -21,7 +21,18 @@ public class ShowClips {
     public record ShowClip(long id, String showId, long slotId, long productId, String recordingId, long inMillis,
                            long outMillis, String copyKey, Long clipStartMillis, Long durationMillis, String currentKey,
                            String verticalKey, String landscapeKey, String coverKey, Long trimInMillis, Long trimOutMillis,
-                           String state, String note, String reviewedBy) {
+                           String state, String note, String reviewedBy, String kind, Long markerId, String label) {
+
+        public boolean highlight() {
+            return HIGHLIGHT.equals(kind);
+        }
+    }
+
+    public static final String PRODUCT = "PRODUCT";
+    public static final String HIGHLIGHT = "HIGHLIGHT";
+
+    /** A highlight the producer marked (program time, ms), to be cut around it. */
+    public record Highlight(long markerId, long streamMillis, String label) {
     }
 
     private static final RowMapper<ShowClip> CLIP = (rs, i) -> new ShowClip(rs.getLong("id"), rs.getString("show_id"),
@@ -29,7 +40,8 @@ public class ShowClips {
             rs.getLong("out_millis"), rs.getString("copy_key"), rs.getObject("clip_start_millis", Long.class),
             rs.getObject("duration_millis", Long.class), rs.getString("current_key"), rs.getString("vertical_key"),
             rs.getString("landscape_key"), rs.getString("cover_key"), rs.getObject("trim_in_millis", Long.class),
-            rs.getObject("trim_out_millis", Long.class), rs.getString("state"), rs.getString("note"), rs.getString("reviewed_by"));
+            rs.getObject("trim_out_millis", Long.class), rs.getString("state"), rs.getString("note"), rs.getString("reviewed_by"),
+            rs.getString("kind"), rs.getObject("marker_id", Long.class), rs.getString("label"));
 
     private final JdbcTemplate jdbc;
 
@@ -44,28 +56,46 @@ public class ShowClips {
     }
 
     /**
-     * One clip per slot that went on air, spanning from its start to the next slot's start (the last one to the end of
-     * the recording). Planning again finds the clips planned before.
+     * The show's clips, planned from its markers: one per product slot that went on air, from its marker to the next
+     * product's or its own off-air marker (the last one to the end of the recording), and one per highlight marker,
+     * {@code before} ahead of it to {@code after} past it, belonging to the slot on air at that moment. Planning again
+     * finds the clips planned before.
      */
-    public List<Long> plan(Show show, List<ShowSlot> slots, long recordingEndMillis) {
+    public List<Long> plan(Show show, List<ShowSlot> slots, List<Long> offAirMillis, List<Highlight> highlights,
+                           long recordingEndMillis, long before, long after) {
         List<ShowSlot> aired = slots.stream().filter(ShowSlot::onAir)
                 .sorted((a, b) -> Long.compare(a.onAirMillis(), b.onAirMillis())).toList();
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < aired.size(); i++) {
             ShowSlot slot = aired.get(i);
-            long out = i + 1 < aired.size() ? aired.get(i + 1).onAirMillis() : recordingEndMillis;
-            List<Long> existing = jdbc.queryForList("select id from show_clip where slot_id = ?", Long.class, slot.id());
-            if (!existing.isEmpty()) {
-                ids.add(existing.get(0));
-                continue;
+            long next = i + 1 < aired.size() ? aired.get(i + 1).onAirMillis() : recordingEndMillis;
+            long out = offAirMillis.stream().filter(m -> m > slot.onAirMillis() && m < next).min(Long::compare).orElse(next);
+            ids.add(planned(show, slot, PRODUCT, null, null, slot.onAirMillis(), Math.max(out, slot.onAirMillis() + 1000)));
+        }
+        for (Highlight h : highlights) {
+            ShowSlot onAir = aired.stream().filter(s -> s.onAirMillis() <= h.streamMillis()).reduce((a, b) -> b).orElse(null);
+            if (onAir == null || h.streamMillis() > recordingEndMillis) {
+                continue; // before the first product or past the recording: nothing to sell it with, or nothing recorded
             }
-            Timestamp now = Timestamp.from(Instant.now());
-            jdbc.update("insert into show_clip (show_id, slot_id, product_id, recording_id, in_millis, out_millis, state,"
-                            + " created_at, updated_at) values (?,?,?,?,?,?,?,?,?)", show.id(), slot.id(), slot.productId(),
-                    show.recordingId(), slot.onAirMillis(), Math.max(out, slot.onAirMillis() + 1000), "PLANNED", now, now);
-            ids.add(jdbc.queryForObject("select id from show_clip where slot_id = ?", Long.class, slot.id()));
+            long in = Math.max(0, h.streamMillis() - before);
+            ids.add(planned(show, onAir, HIGHLIGHT, h.markerId(), h.label(), in,
+                    Math.max(in + 1000, Math.min(recordingEndMillis, h.streamMillis() + after))));
         }
         return ids;
+    }
+
+    private long planned(Show show, ShowSlot slot, String kind, Long markerId, String label, long in, long out) {
+        String existing = "select id from show_clip where slot_id = ? and kind = ? and "
+                + (markerId == null ? "marker_id is null" : "marker_id = " + markerId);
+        List<Long> found = jdbc.queryForList(existing, Long.class, slot.id(), kind);
+        if (!found.isEmpty()) {
+            return found.get(0);
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("insert into show_clip (show_id, slot_id, product_id, recording_id, in_millis, out_millis, state,"
+                        + " created_at, updated_at, kind, marker_id, label) values (?,?,?,?,?,?,?,?,?,?,?,?)", show.id(), slot.id(),
+                slot.productId(), show.recordingId(), in, out, "PLANNED", now, now, kind, markerId, label);
+        return jdbc.queryForList(existing, Long.class, slot.id(), kind).get(0);
     }
 
     /** A clip of the show: a clip id from a variable is looked up and must belong to the process's show. */
@@ -84,7 +114,7 @@ public class ShowClips {
 
     public List<ShowClip> ofShow(String showId) {
         return jdbc.query("select c.* from show_clip c join show_slot s on s.id = c.slot_id where c.show_id = ?"
-                + " order by s.position", CLIP, showId);
+                + " order by s.position, c.in_millis", CLIP, showId);
     }
 
     public void cut(long clipId, String copyKey, long clipStartMillis, long durationMillis) {

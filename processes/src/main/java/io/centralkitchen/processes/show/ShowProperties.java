@@ -19,6 +19,9 @@ public class ShowProperties {
     private Duration preRoll = Duration.ofSeconds(2);
     /** Recording kept after a product slot's end (the next slot's start, or the end of the show). */
     private Duration postRoll = Duration.ofSeconds(2);
+    /** A highlight's clip: this much program before the producer's mark and after it. */
+    private Duration highlightBefore = Duration.ofSeconds(15);
+    private Duration highlightAfter = Duration.ofSeconds(15);
     /** A slot's planned duration when the rundown does not say. */
     private Duration defaultSlotDuration = Duration.ofMinutes(5);
     /** Rendition profile (kitchen.media.profiles) of 9:16 clips and of the teaser. */
@@ -47,6 +50,10 @@ public class ShowProperties {
     public void setWarmUpOffsets(List<Duration> v) { this.warmUpOffsets = v; }
     public Duration getPreRoll() { return preRoll; }
     public void setPreRoll(Duration v) { this.preRoll = v; }
+    public Duration getHighlightBefore() { return highlightBefore; }
+    public void setHighlightBefore(Duration v) { this.highlightBefore = v; }
+    public Duration getHighlightAfter() { return highlightAfter; }
+    public void setHighlightAfter(Duration v) { this.highlightAfter = v; }
     public Duration getPostRoll() { return postRoll; }
     public void setPostRoll(Duration v) { this.postRoll = v; }
     public Duration getDefaultSlotDuration() { return defaultSlotDuration; }

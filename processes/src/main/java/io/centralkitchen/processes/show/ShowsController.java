@@ -48,7 +48,9 @@ public class ShowsController {
 
     public record ClipView(long id, int position, long productId, String productName, String state, Long clipStartMillis,
                            Long durationMillis, Long slotOnAirMillis, String copyKey, String verticalKey, String landscapeKey,
-                           String coverKey, String currentKey, Map<String, String> links, String note) {
+                           String coverKey, String currentKey, Map<String, String> links, String note,
+                           @io.swagger.v3.oas.annotations.media.Schema(description = "PRODUCT (the slot's clip) or HIGHLIGHT (around a producer's mark)") String kind,
+                           Long inMillis, String label) {
     }
 
     private final ShowService service;
@@ -158,7 +160,7 @@ public class ShowsController {
             }
             return new ClipView(c.id(), slot.position(), c.productId(), products.require(show.stationId(), c.productId()).name(), c.state(),
                     c.clipStartMillis(), c.durationMillis(), slot.onAirMillis(), c.copyKey(), c.verticalKey(), c.landscapeKey(),
-                    c.coverKey(), c.currentKey(), previews, c.note());
+                    c.coverKey(), c.currentKey(), previews, c.note(), c.kind(), c.inMillis(), c.label());
         }).toList();
     }
 

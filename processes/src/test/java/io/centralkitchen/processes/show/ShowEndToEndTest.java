@@ -150,6 +150,11 @@ class ShowEndToEndTest {
             TestHttp.Response started = producer.postJson("/api/shows/" + showId + "/slots/" + slot + "/on-air", Map.of());
             assertThat(started.status()).as(started.body()).isEqualTo(200);
             onAir[slot - 1] = started.json().path("programMillis").asLong();
+            if (slot == 2) { // the producer marks a moment of the second product: it becomes a clip of its own
+                awaitProgram(onAir[1] + 9_000);
+                assertThat(producer.postJson("/api/shows/" + showId + "/live/markers", Map.of("kind", "HIGHLIGHT",
+                        "label", "the tasting")).status()).isEqualTo(201);
+            }
         }
         TestHttp.Response again = producer.postJson("/api/shows/" + showId + "/slots/2/on-air", Map.of());
         assertThat(again.json().path("alreadyOnAir").asBoolean()).as("a repeated start changes nothing").isTrue();
@@ -170,8 +175,20 @@ class ShowEndToEndTest {
 
         // clips: cut from the sealed recording, rendered, given covers, reviewed by marketers
         await().atMost(Duration.ofSeconds(180)).until(() -> taskService.createTaskQuery().processInstanceBusinessKey(showId)
-                .taskDefinitionKey("review-clip").count() == 3);
-        JsonNode clips = producer.get("/api/shows/" + showId + "/clips").json();
+                .taskDefinitionKey("review-clip").count() == 4);
+        JsonNode all = producer.get("/api/shows/" + showId + "/clips").json();
+        assertThat(all).hasSize(4);
+        List<JsonNode> highlights = java.util.stream.StreamSupport.stream(all.spliterator(), false)
+                .filter(c -> c.path("kind").asText().equals("HIGHLIGHT")).toList();
+        assertThat(highlights).as("the marked highlight, with the second product").hasSize(1);
+        JsonNode highlight = highlights.get(0);
+        assertThat(highlight.path("position").asInt()).isEqualTo(2);
+        assertThat(highlight.path("label").asText()).isEqualTo("the tasting");
+        assertThat(highlight.path("durationMillis").asLong()).isBetween(25_000L, 40_000L);
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(showId).taskDefinitionKey("review-clip").list())
+                .extracting(Task::getName).anyMatch(n -> n.contains("highlight: the tasting"));
+        JsonNode clips = TestHttp.JSON.valueToTree(java.util.stream.StreamSupport.stream(all.spliterator(), false)
+                .filter(c -> c.path("kind").asText().equals("PRODUCT")).toList());
         assertThat(clips).hasSize(3);
         for (JsonNode clip : clips) {
             long slotStart = clip.path("slotOnAirMillis").asLong() - PRE_ROLL_MILLIS;
@@ -188,8 +205,8 @@ class ShowEndToEndTest {
         for (Task clipReview : taskService.createTaskQuery().processInstanceBusinessKey(showId).taskDefinitionKey("review-clip").list()) {
             complete(marketer, clipReview, Map.of("clipDecision", "approve"));
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> requests("/douyin/api/v1/clips").size() == 3
-                && requests("/bilibili/arcopen/fn/archive/clip").size() == 3);
+        await().atMost(Duration.ofSeconds(60)).until(() -> requests("/douyin/api/v1/clips").size() == 4
+                && requests("/bilibili/arcopen/fn/archive/clip").size() == 4);
         platforms.verify(postRequestedFor(urlPathEqualTo("/douyin/api/v1/clips"))
                 .withRequestBody(matchingJsonPath("$.product.sku", com.github.tomakehurst.wiremock.client.WireMock.equalTo(products.get(1).toString())))
                 .withRequestBody(matchingJsonPath("$.product.price", com.github.tomakehurst.wiremock.client.WireMock.equalTo("55.00")))
@@ -208,7 +225,7 @@ class ShowEndToEndTest {
         assertThat(first.path("revenue").decimalValue()).isEqualByComparingTo("39.90");
         assertThat(first.path("clipPublications").asInt()).isEqualTo(2);
         assertThat(first.path("airedMillis").asLong()).isBetween(17_000L, 25_000L);
-        assertThat(report.path("totals").path("clipPublications").asInt()).isEqualTo(6);
+        assertThat(report.path("totals").path("clipPublications").asInt()).as("four clips (three products, a highlight) on two platforms").isEqualTo(8);
         assertThat(producer.get("/api/shows/reports/counties?stationId=" + STATION + "&from=" + airTime.minus(Duration.ofDays(1))
                 + "&to=" + airTime.plus(Duration.ofDays(1))).body()).contains("Hengshan");
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from after_sales_case where case_ref = ?",

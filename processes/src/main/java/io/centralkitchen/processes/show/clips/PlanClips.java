@@ -7,6 +7,7 @@ import io.centralkitchen.processes.show.ShowProperties;
 import io.centralkitchen.processes.show.ShowReports;
 import io.centralkitchen.processes.show.ShowVariables;
 import io.centralkitchen.processes.show.Shows;
+import io.centralkitchen.processes.show.live.LiveMarkers;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * One clip per product slot that went on air, cut from the sealed recording ({@code manifestKey}) with the configured
- * pre- and post-roll. A show that recorded nothing has nothing to clip.
+ * The show's clips from its markers — one per product slot that went on air, one per highlight the producer marked —
+ * cut from the sealed recording ({@code manifestKey}) with the configured pre- and post-roll. A show that recorded
+ * nothing has nothing to clip.
  */
 @Component("planClips")
 public class PlanClips implements JavaDelegate {
@@ -24,9 +26,10 @@ public class PlanClips implements JavaDelegate {
     private final ShowClips clips;
     private final ShowReports reports;
     private final ShowProperties properties;
+    private final LiveMarkers markers;
 
-
-    public PlanClips(Shows shows, ShowClips clips, ShowReports reports, ShowProperties properties) {
+    public PlanClips(Shows shows, ShowClips clips, ShowReports reports, ShowProperties properties, LiveMarkers markers) {
+        this.markers = markers;
         this.shows = shows;
         this.clips = clips;
         this.reports = reports;
@@ -36,8 +39,16 @@ public class PlanClips implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Show show = ShowVariables.show(execution, shows);
-        List<Long> ids = show.manifestKey() == null ? List.of()
-                : clips.plan(show, shows.slots(show.id()), reports.recordingEndMillis(show));
+        List<Long> ids = List.of();
+        if (show.manifestKey() != null) {
+            List<LiveMarkers.Marker> marked = markers.ofShow(show.stationId(), show.id());
+            List<Long> offAir = marked.stream().filter(m -> LiveMarkers.PRODUCT_OFF_AIR.equals(m.kind()))
+                    .map(LiveMarkers.Marker::streamMillis).toList();
+            List<ShowClips.Highlight> highlights = marked.stream().filter(m -> LiveMarkers.HIGHLIGHT.equals(m.kind()))
+                    .map(m -> new ShowClips.Highlight(m.id(), m.streamMillis(), m.label())).toList();
+            ids = clips.plan(show, shows.slots(show.id()), offAir, highlights, reports.recordingEndMillis(show),
+                    properties.getHighlightBefore().toMillis(), properties.getHighlightAfter().toMillis());
+        }
         execution.setVariable("clipIds", ShowLists.join(ids));
         execution.setVariable("manifestKey", show.manifestKey());
         execution.setVariable("preRollSeconds", properties.getPreRoll().toMillis() / 1000.0);

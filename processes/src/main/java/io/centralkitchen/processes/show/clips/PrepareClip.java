@@ -24,7 +24,9 @@ public class PrepareClip implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ShowClips.ShowClip clip = clips.require(ShowVariables.showId(execution), ShowVariables.number(execution, "clipId"));
         String station = execution.getTenantId();
-        execution.setVariable("productName", products.require(station, clip.productId()).name());
+        String product = products.require(station, clip.productId()).name();
+        execution.setVariable("productName", clip.highlight()
+                ? product + " — highlight" + (clip.label() == null || clip.label().isBlank() ? "" : ": " + clip.label()) : product);
         execution.setVariable("clipInSeconds", clip.inMillis() / 1000.0);
         execution.setVariable("clipOutSeconds", clip.outMillis() / 1000.0);
         execution.setVariable("copyKey", ShowClips.key(station, clip.showId(), clip.id(), "copy.mp4"));

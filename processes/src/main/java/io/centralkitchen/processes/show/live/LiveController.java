@@ -3,11 +3,8 @@ package io.centralkitchen.processes.show.live;
 import io.centralkitchen.processes.access.Roles;
 import org.springframework.security.access.prepost.PreAuthorize;
 import io.centralkitchen.media.live.DestinationSpec;
-import io.centralkitchen.media.live.IngestSpec;
 import io.centralkitchen.media.live.LiveEngine;
 import io.centralkitchen.media.live.LiveShow;
-import io.centralkitchen.media.recording.RecordingManifest;
-import io.centralkitchen.media.live.ShowSpec;
 import io.centralkitchen.media.live.ShowStats;
 import io.centralkitchen.processes.api.ApiExceptionHandler.ConflictException;
 import io.centralkitchen.processes.api.ApiExceptionHandler.InvalidFieldException;
@@ -16,7 +13,6 @@ import io.centralkitchen.processes.access.CurrentUser;
 import io.centralkitchen.processes.access.KitchenGroups;
 import io.centralkitchen.processes.show.Show;
 import io.centralkitchen.processes.show.Shows;
-import io.centralkitchen.processes.station.StationLiveSecrets;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,21 +40,19 @@ public class LiveController {
 
     private final LiveEngine engine;
     private final CurrentUser currentUser;
-    private final LiveSessions sessions;
     private final LiveMarkers markers;
     private final RecordingIndex index;
     private final Shows shows;
-    private final StationLiveSecrets liveSecrets;
+    private final ShowLive showLive;
 
-    public LiveController(LiveEngine engine, CurrentUser currentUser, LiveSessions sessions, LiveMarkers markers,
-                          RecordingIndex index, Shows shows, StationLiveSecrets liveSecrets) {
+    public LiveController(LiveEngine engine, CurrentUser currentUser, LiveMarkers markers,
+                          RecordingIndex index, Shows shows, ShowLive showLive) {
         this.engine = engine;
         this.currentUser = currentUser;
-        this.sessions = sessions;
         this.markers = markers;
         this.index = index;
         this.shows = shows;
-        this.liveSecrets = liveSecrets;
+        this.showLive = showLive;
     }
 
     private static final java.util.Set<String> FINISHED = java.util.Set.of("CANCELLED", "CLIPPING", "AFTER_SALES", "REPORTED");
@@ -82,58 +76,36 @@ public class LiveController {
     @PostMapping("/start")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Roles.PRODUCERS)
-    public ShowStats start(@PathVariable String showId, @RequestBody GoLive request) {
+    public ShowStats start(@PathVariable String showId, @RequestBody(required = false) GoLive request) {
         currentUser.requireGroup(KitchenGroups.PRODUCERS);
         Show planned = plannedShow(showId);
-        if (request.stationId() != null && !request.stationId().equals(planned.stationId())) {
+        if (request != null && request.stationId() != null && !request.stationId().equals(planned.stationId())) {
             throw new InvalidFieldException("stationId", "Show '" + showId + "' is planned for station '" + planned.stationId()
                     + "', not '" + request.stationId() + "'");
+        }
+        if (request != null && (request.ingest() != null || request.destinations() != null)) {
+            throw new InvalidFieldException(request.ingest() != null ? "ingest" : "destinations", "The studio feed and the"
+                    + " destinations are planned with the show (POST /api/shows); this puts the planned show on air");
         }
         if (engine.show(showId).isPresent()) {
             throw new ConflictException("Show '" + showId + "' is already live");
         }
-        if (request.ingest() == null || request.ingest().mode() == null) {
-            throw new InvalidFieldException("ingest.mode", "Choose an ingest mode: PUBLISH, PULL, TEST_PATTERN or FILE");
-        }
-        IngestSpec.Mode mode;
         try {
-            mode = IngestSpec.Mode.valueOf(request.ingest().mode().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException("ingest.mode", "Unknown ingest mode '" + request.ingest().mode()
-                    + "': use PUBLISH, PULL, TEST_PATTERN or FILE");
-        }
-        if (mode == IngestSpec.Mode.FILE) {
-            throw new InvalidFieldException("ingest.mode", "FILE ingest is for the engine's own rehearsals, not the API");
-        }
-        List<DestinationSpec> destinations = request.destinations() == null ? List.of()
-                : request.destinations().stream().map(d -> new DestinationSpec(d.id(), d.preset(), d.secretId())).toList();
-        ShowSpec spec = new ShowSpec(planned.stationId(), showId, request.title() == null ? planned.title() : request.title(),
-                new IngestSpec(mode, request.ingest().keySecretId(), null), destinations,
-                request.record() == null || request.record());
-        LiveShow show;
-        try {
-            show = engine.start(spec, liveSecrets.of(planned.stationId()));
+            return showLive.start(planned, currentUser.userId()).stats();
         } catch (IllegalStateException e) {
             throw new ConflictException(e.getMessage());
         }
-        try {
-            sessions.started(spec.stationId(), showId, currentUser.userId());
-        } catch (RuntimeException e) {
-            engine.stop(showId); // nothing half-started: no session record, no show on air
-            throw e;
-        }
-        return show.stats();
     }
 
     @PostMapping("/stop")
     @PreAuthorize(Roles.PRODUCERS)
     public Map<String, Object> stop(@PathVariable String showId) {
-        LiveShow show = producerShow(showId);
-        RecordingManifest manifest = engine.stop(showId);
-        sessions.ended(show.stationId(), showId);
-        return manifest == null ? Map.of("showId", showId, "recorded", false)
-                : Map.of("showId", showId, "recorded", true, "manifestKey", manifest.key(),
-                "segments", manifest.segments().size(), "durationMillis", manifest.durationMillis());
+        LiveShow live = producerShow(showId);
+        String manifestKey = showLive.stop(shows.require(live.stationId(), showId));
+        Show ended = shows.require(live.stationId(), showId);
+        return manifestKey == null ? Map.of("showId", showId, "recorded", false)
+                : Map.of("showId", showId, "recorded", true, "manifestKey", manifestKey,
+                "durationMillis", ended.recordedMillis() == null ? 0 : ended.recordedMillis());
     }
 
     @GetMapping("/stats")

@@ -123,6 +123,14 @@ public class ShowLive {
 
     /** Puts the show on air with its destinations (once: a repeated call finds it live). */
     public LiveShow start(Show show) {
+        return start(show, "show:" + show.id());
+    }
+
+    /**
+     * Puts the show on air as planned — its ingest, its destinations, its station's secrets — for whoever started it
+     * (the show's process, or a producer through the live API: one way on air).
+     */
+    public LiveShow start(Show show, String startedBy) {
         Optional<LiveShow> running = live.show(show.id());
         if (running.isPresent()) {
             return running.get();
@@ -132,7 +140,12 @@ public class ShowLive {
         ShowSpec spec = new ShowSpec(show.stationId(), show.id(), show.title(),
                 new IngestSpec(IngestSpec.Mode.valueOf(show.ingestMode()), show.ingestSecretId(), null), destinations, true);
         LiveShow started = live.start(spec, secrets.of(show.stationId()));
-        sessions.started(show.stationId(), show.id(), "show:" + show.id());
+        try {
+            sessions.started(show.stationId(), show.id(), startedBy);
+        } catch (RuntimeException e) {
+            live.stop(show.id()); // nothing half-started: no session record, no show on air
+            throw e;
+        }
         shows.liveStarted(show.id());
         return started;
     }
