@@ -64,7 +64,7 @@ public final class Recorder implements AutoCloseable {
              List<? extends RecordingListener> listeners) throws IOException {
         this.showId = showId;
         this.recordingId = ID.format(startedAt);
-        this.prefix = stationId + "/shows/" + showId + "/recording/" + recordingId + "/";
+        this.prefix = io.centralkitchen.storage.StationKeys.recording(stationId, showId, recordingId);
         this.segmentMillis = segmentLength.toMillis();
         this.workDir = Files.createDirectories(workDir.resolve(showId + "-" + recordingId));
         this.uploads = new SegmentUploads(stationId, showId, recordingId, prefix, store, listeners);

@@ -63,7 +63,7 @@ public class DemoCatalogue {
             products.changeStatus(productId, Product.APPROVED, "Demonstration product");
             Path video = workDir.resolve("product-" + productId + ".mp4");
             SyntheticSignal.writeFile(video, "mp4", Duration.ofSeconds(4), 320, 180, 25, 25, "product " + productId);
-            String key = stationId + "/suppliers/" + supplierId + "/products/" + productId + "/media/1/video.mp4";
+            String key = io.centralkitchen.storage.StationKeys.productMedia(stationId, supplierId, productId, 1, "video.mp4");
             StoredObject stored = store.put(key, video, "video/mp4");
             long mediaId = products.addMedia(stationId, productId, key, "video.mp4", "video/mp4", stored.size(), stored.sha256());
             videos.facts(mediaId, 4000, 320, 180, "h264", true);

@@ -1,6 +1,7 @@
 package io.centralkitchen.processes.preselection;
 
 import io.centralkitchen.storage.MediaStore;
+import io.centralkitchen.storage.StationKeys;
 import io.centralkitchen.storage.StoredObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,15 +32,15 @@ public class DossierFiles {
     }
 
     public static String evidenceKey(String stationId, long supplierId, long evidenceId, String fileName) {
-        return stationId + "/suppliers/" + supplierId + "/evidence/" + evidenceId + "/" + UploadedFiles.safeName(fileName);
+        return StationKeys.evidence(stationId, supplierId, evidenceId, fileName);
     }
 
     public static String mediaKey(String stationId, long supplierId, long productId, int position, String fileName) {
-        return stationId + "/suppliers/" + supplierId + "/products/" + productId + "/media/" + position + "/" + UploadedFiles.safeName(fileName);
+        return StationKeys.productMedia(stationId, supplierId, productId, position, fileName);
     }
 
     public static String supplierPrefix(String stationId, long supplierId) {
-        return stationId + "/suppliers/" + supplierId + "/";
+        return StationKeys.supplier(stationId, supplierId);
     }
 
     /** Stores the upload under {@code key}; removed again if the surrounding transaction does not commit. */

@@ -88,15 +88,9 @@ public final class UploadedFiles {
         return type;
     }
 
-    /** A file name safe as the last part of an object key: letters (any script), digits, '.', '-', '_'. */
+    /** A file name safe as the last part of an object key (see {@link io.centralkitchen.storage.StationKeys#safeName}). */
     public static String safeName(String original) {
-        String base = original == null ? "" : original.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1);
-        String cleaned = base.replaceAll("[^\\p{L}\\p{N}._-]", "_").replaceAll("^\\.+", "");
-        if (cleaned.length() > 100) {
-            cleaned = cleaned.substring(cleaned.length() - 100);
-        }
-        return cleaned.isEmpty() ? "file" : cleaned;
+        return io.centralkitchen.storage.StationKeys.safeName(original);
     }
 
     private static String describe(Set<String> allowed) {

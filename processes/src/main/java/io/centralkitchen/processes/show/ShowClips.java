@@ -52,7 +52,7 @@ public class ShowClips {
 
     /** Where a clip's objects go: {@code <station>/shows/<show>/clips/<clip>/<name>}. */
     public static String key(String stationId, String showId, long clipId, String name) {
-        return stationId + "/shows/" + showId + "/clips/" + clipId + "/" + name;
+        return io.centralkitchen.storage.StationKeys.clip(stationId, showId, clipId, name);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.centralkitchen.processes.preselection.video;
 import io.centralkitchen.processes.catalogue.ProductVideos;
 import io.centralkitchen.processes.catalogue.ProductVideos.Video;
 import io.centralkitchen.processes.preselection.PreselectionProperties;
+import io.centralkitchen.storage.StationKeys;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -57,10 +58,9 @@ public class ProductVideoSteps {
             throw refuse(video, "it is " + minutes(seconds) + " long, over the " + minutes(limits.getMaxDuration().toSeconds())
                     + " limit; send a shorter cut");
         }
-        String folder = video.objectKey().substring(0, video.objectKey().lastIndexOf('/') + 1) + "renditions/";
         execution.setVariable("editingProfile", height > width ? limits.getEditingProfileVertical() : limits.getEditingProfile());
-        execution.setVariable("mezzanineKey", folder + "editing.mp4");
-        execution.setVariable("posterKey", folder + "poster.jpg");
+        execution.setVariable("mezzanineKey", StationKeys.productRendition(video.objectKey(), "editing.mp4"));
+        execution.setVariable("posterKey", StationKeys.productRendition(video.objectKey(), "poster.jpg"));
         execution.setVariable("posterWithinSeconds", Math.max(0.04, Math.min(seconds, 5.0)));
     }
 

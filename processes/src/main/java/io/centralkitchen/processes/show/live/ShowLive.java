@@ -188,7 +188,7 @@ public class ShowLive {
         }
         String recordingId = latest.get();
         List<RecordingSegment> segments = index.segments(show.stationId(), show.id(), recordingId);
-        String key = show.stationId() + "/shows/" + show.id() + "/recording/" + recordingId + "/manifest.json";
+        String key = io.centralkitchen.storage.StationKeys.recordingManifest(show.stationId(), show.id(), recordingId);
         if (store.exists(key)) {
             // sealed by the live engine in an earlier attempt of this step that did not commit
             try (java.io.InputStream in = store.getVerified(key)) {

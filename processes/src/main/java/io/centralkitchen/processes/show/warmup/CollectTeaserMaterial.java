@@ -64,6 +64,6 @@ public class CollectTeaserMaterial implements JavaDelegate {
         }
         execution.setVariable("hasTeaserMaterial", !parts.isEmpty());
         execution.setVariable("teaser", JSON.writeValueAsString(teaser));
-        execution.setVariable("teaserKey", show.stationId() + "/shows/" + show.id() + "/teaser.mp4");
+        execution.setVariable("teaserKey", io.centralkitchen.storage.StationKeys.teaser(show.stationId(), show.id()));
     }
 }
