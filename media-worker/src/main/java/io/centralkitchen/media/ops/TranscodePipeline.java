@@ -188,9 +188,9 @@ final class TranscodePipeline implements AutoCloseable {
     }
 
     /** Runs a whole transcode of {@code source} into {@code target}. */
-    static void transcode(Path source, TranscodeProfile profile, Path target, Progress progress) {
-        try (Demuxer in = Probe.openMedia(source); Muxer out = Muxer.create(target, Containers.formatFor(target))) {
-            MediaInfo media = Probe.describe(in, source, true);
+    static void transcode(Path source, TranscodeProfile profile, Path target, Progress progress, MediaLimits limits) {
+        try (Demuxer in = Probe.openMedia(source, limits); Muxer out = Muxer.create(target, Containers.formatFor(target))) {
+            MediaInfo media = Probe.describe(in, source, true, limits);
             try (TranscodePipeline pipeline = new TranscodePipeline(in, out, media, profile, progress)) {
                 pipeline.run();
             }
