@@ -83,15 +83,21 @@ final class MediaJob {
         }
     }
 
-    /** Downloads (and verifies) a source object into the working directory; a missing object is bad input. */
+    /**
+     * Downloads (and verifies) a source object into the working directory, as {@code <localName>/<the key's last
+     * segment>}: messages about the file then name the object, not a working file. A missing object is bad input.
+     */
     public Path download(String key, String localName) {
         stationsOwn(key);
-        Path target = workDir.resolve(localName);
+        Path target = workDir.resolve(localName).resolve(key.substring(key.lastIndexOf('/') + 1));
         try {
+            java.nio.file.Files.createDirectories(target.getParent());
             store.download(key, target);
         } catch (ObjectNotFoundException e) {
             throw new MediaInvalidException("Source object '" + key + "' does not exist in the store (bucket "
                     + store.bucket() + "). Check the key, or upload the file first.", e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return target;
     }
