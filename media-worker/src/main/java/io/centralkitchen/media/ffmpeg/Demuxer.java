@@ -29,7 +29,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EXIT;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 
 /**
  * An opened media input read packet by packet with libavformat: a file, a URL (pulled feed) or an in-memory byte
@@ -57,9 +56,10 @@ public final class Demuxer implements AutoCloseable {
         return open(file, InputOptions.DEFAULT);
     }
 
+    /** A local file: opened as a {@code file:} URL, so that no name can be taken for another protocol. */
     public static Demuxer open(Path file, InputOptions options) {
-        String url = file.toAbsolutePath().toString();
-        return open(url, url, options);
+        String path = file.toAbsolutePath().toString();
+        return open("file:" + path, path, options);
     }
 
     /**
@@ -107,7 +107,7 @@ public final class Demuxer implements AutoCloseable {
         String url = file.toAbsolutePath().toString();
         Demuxer demuxer = new Demuxer(url, model.options);
         try {
-            demuxer.start(url, model.context.iformat(), false);
+            demuxer.start("file:" + url, model.context.iformat(), false);
             demuxer.videoIndex = adopt(demuxer.context, model.video(), url);
             demuxer.audioIndex = adopt(demuxer.context, model.audio(), url);
             return demuxer;
@@ -128,22 +128,7 @@ public final class Demuxer implements AutoCloseable {
             // the JVM on every read, costs measurable time on hour-long recordings
             deadline.install(context);
         }
-        AVDictionary dictionary = new AVDictionary(null);
-        if (url != null && url.contains("://")) {
-            av_dict_set(dictionary, "rw_timeout", Long.toString(options.readTimeout().toNanos() / 1000), 0);
-        }
-        if (options.probeSize() > 0) {
-            av_dict_set(dictionary, "probesize", Long.toString(options.probeSize()), 0);
-        }
-        if (options.analyzeDuration() != null) {
-            av_dict_set(dictionary, "analyzeduration", Long.toString(options.analyzeDuration().toNanos() / 1000), 0);
-        }
-        if (options.protocolWhitelist() != null) {
-            av_dict_set(dictionary, "protocol_whitelist", options.protocolWhitelist(), 0);
-        }
-        if (options.formatWhitelist() != null) {
-            av_dict_set(dictionary, "format_whitelist", options.formatWhitelist(), 0);
-        }
+        AVDictionary dictionary = options.dictionary(url != null && url.contains("://"));
         deadline.arm(options.readTimeout().plusSeconds(5));
         try {
             int opened = avformat_open_input(context, url, format, dictionary);

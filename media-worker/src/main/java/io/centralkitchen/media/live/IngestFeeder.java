@@ -10,6 +10,7 @@ import io.centralkitchen.media.rtmp.RtmpIngestServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -57,7 +58,7 @@ final class IngestFeeder implements AutoCloseable {
     void openPublished(BytePipe pipe, String description, RtmpIngestServer.Publication publication) {
         opener.execute(() -> {
             try {
-                Demuxer demuxer = withVideo(Demuxer.open(pipe, "flv", description, options()));
+                Demuxer demuxer = withVideo(Demuxer.open(pipe, "flv", description, inMemory()));
                 feed.offer(new IngestSession(demuxer, false, publication::end));
             } catch (RuntimeException e) {
                 log.warn("Show {}: could not read {}: {}", showId, description, LiveSecrets.redact(e.getMessage()));
@@ -94,12 +95,13 @@ final class IngestFeeder implements AutoCloseable {
 
     private Demuxer open() {
         return withVideo(switch (ingest.mode()) {
-            case PULL -> Demuxer.open(secrets.resolve(ingest.keySecretId()), secrets.masked(ingest.keySecretId()), options());
-            case FILE -> Demuxer.open(ingest.file(), "file " + ingest.file(), options());
+            case PULL -> Demuxer.open(secrets.resolve(ingest.keySecretId()), secrets.masked(ingest.keySecretId()),
+                    options().withProtocolWhitelist(InputOptions.PULL_PROTOCOLS));
+            case FILE -> Demuxer.open(Path.of(ingest.file()), options().withProtocolWhitelist(InputOptions.LOCAL_FILE));
             case TEST_PATTERN -> {
                 BytePipe pipe = new BytePipe(4 * 1024 * 1024, settings.ingestTimeout());
                 studio = SyntheticSignal.play(pipe.writer(), 640, 360, 25, showId);
-                yield Demuxer.open(pipe, "flv", "test pattern", options());
+                yield Demuxer.open(pipe, "flv", "test pattern", inMemory());
             }
             case PUBLISH -> throw new IllegalStateException("published feeds are not opened by the feeder");
         });
@@ -108,6 +110,11 @@ final class IngestFeeder implements AutoCloseable {
     /** A feed counts as lost when silent for the ingest timeout; probing is kept short (see {@link InputOptions#live}). */
     private InputOptions options() {
         return InputOptions.live(settings.ingestTimeout());
+    }
+
+    /** An FLV stream in memory (a publish, the test pattern): FLV only, and no URL may be opened from it. */
+    private InputOptions inMemory() {
+        return options().withProtocolWhitelist(InputOptions.NO_PROTOCOL).withFormatWhitelist("flv,live_flv");
     }
 
     private static Demuxer withVideo(Demuxer demuxer) {

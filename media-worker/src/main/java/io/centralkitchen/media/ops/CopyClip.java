@@ -20,10 +20,15 @@ public final class CopyClip {
     }
 
     public static ClipResult cut(Path source, TimeRange requested, Path target, ProgressListener listener) {
+        return cut(source, requested, target, listener, MediaLimits.DEFAULTS);
+    }
+
+    public static ClipResult cut(Path source, TimeRange requested, Path target, ProgressListener listener,
+                                 MediaLimits limits) {
         Progress progress = new Progress(listener);
         TimeRange range = requested;
-        try (Demuxer in = Probe.openMedia(source); Muxer out = Muxer.create(target, Containers.formatFor(target))) {
-            MediaInfo media = Probe.describe(in, source, true);
+        try (Demuxer in = Probe.openMedia(source, limits); Muxer out = Muxer.create(target, Containers.formatFor(target))) {
+            MediaInfo media = Probe.describe(in, source, true, limits);
             range = requested.within(media);
             long origin = Probe.mediaStart(in);
             long startMicros = media.keyframeAtOrBefore(range.inMicros());

@@ -36,14 +36,23 @@ public final class Cover {
     }
 
     public static Result at(Path source, long micros, Path target) {
-        MediaInfo media = Probe.probe(source);
+        return at(source, micros, target, MediaLimits.DEFAULTS);
+    }
+
+    public static Result at(Path source, long micros, Path target, MediaLimits limits) {
+        MediaInfo media = Probe.probe(source, limits);
         new TimeRange(micros, micros + 1).within(media);
         return pick(source, new long[]{micros}, target);
     }
 
     /** The sharpest of {@code samples} frames spread evenly over the range. */
     public static Result sharpest(Path source, TimeRange requested, int samples, Path target, ProgressListener listener) {
-        MediaInfo media = Probe.probe(source);
+        return sharpest(source, requested, samples, target, listener, MediaLimits.DEFAULTS);
+    }
+
+    public static Result sharpest(Path source, TimeRange requested, int samples, Path target, ProgressListener listener,
+                                  MediaLimits limits) {
+        MediaInfo media = Probe.probe(source, limits);
         TimeRange range = requested.within(media);
         int n = Math.max(1, samples);
         long[] times = new long[n];
@@ -62,7 +71,7 @@ public final class Cover {
         BufferedImage best = null;
         long bestTime = 0;
         double bestScore = -1;
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toFile());
+        try (FFmpegFrameGrabber grabber = Transcode.grabber(source);
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
             grabber.setPixelFormat(AV_PIX_FMT_BGR24);
             Transcode.startGrabber(grabber);

@@ -14,11 +14,23 @@ public final class MediaOperations {
     private final Map<String, TranscodeProfile> profiles;
     private final String teaserFont;
     private final EdgeEncoding edgeEncoding;
+    private final MediaLimits limits;
 
     public MediaOperations(Map<String, TranscodeProfile> profiles, String teaserFont, EdgeEncoding edgeEncoding) {
+        this(profiles, teaserFont, edgeEncoding, MediaLimits.DEFAULTS);
+    }
+
+    /** @param limits what a source may be (size, duration, streams), for every operation alike */
+    public MediaOperations(Map<String, TranscodeProfile> profiles, String teaserFont, EdgeEncoding edgeEncoding,
+                           MediaLimits limits) {
         this.profiles = Map.copyOf(profiles);
         this.teaserFont = teaserFont;
         this.edgeEncoding = edgeEncoding;
+        this.limits = limits;
+    }
+
+    public MediaLimits limits() {
+        return limits;
     }
 
     /** Built-in profiles, the bundled CJK font, default edge encoding. */
@@ -41,27 +53,27 @@ public final class MediaOperations {
     }
 
     public MediaInfo probe(Path source) {
-        return Probe.probe(source);
+        return Probe.probe(source, limits);
     }
 
     public Transcode.Result transcode(Path source, TranscodeProfile profile, Path target, ProgressListener listener) {
-        return Transcode.run(source, profile, target, listener);
+        return Transcode.run(source, profile, target, listener, limits);
     }
 
     public ClipResult copyClip(Path source, TimeRange range, Path target, ProgressListener listener) {
-        return CopyClip.cut(source, range, target, listener);
+        return CopyClip.cut(source, range, target, listener, limits);
     }
 
     public ClipResult smartCut(Path source, TimeRange range, Path target, ProgressListener listener) {
-        return SmartCut.cut(source, range, target, edgeEncoding, listener);
+        return SmartCut.cut(source, range, target, edgeEncoding, listener, limits);
     }
 
     public Cover.Result coverAt(Path source, long micros, Path target) {
-        return Cover.at(source, micros, target);
+        return Cover.at(source, micros, target, limits);
     }
 
     public Cover.Result sharpestCover(Path source, TimeRange range, Path target, ProgressListener listener) {
-        return Cover.sharpest(source, range, 16, target, listener);
+        return Cover.sharpest(source, range, 16, target, listener, limits);
     }
 
     /** Renders a teaser; a spec without a font location gets the configured teaser font. */

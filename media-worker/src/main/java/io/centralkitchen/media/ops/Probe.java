@@ -11,9 +11,6 @@ import org.bytedeco.ffmpeg.avformat.AVIndexEntry;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +18,6 @@ import java.util.List;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entries_count;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entry;
-import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
-import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_describe;
 import static org.bytedeco.ffmpeg.global.avutil.av_get_media_type_string;
 import static org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt_name;
@@ -38,26 +33,45 @@ public final class Probe {
     private Probe() {
     }
 
-    /** Probes a file that must contain video. */
+    /** Probes a source video under the default {@link MediaLimits}. */
     public static MediaInfo probe(Path file) {
-        return probe(file, true);
+        return probe(file, MediaLimits.DEFAULTS);
     }
 
+    /** Probes a source video: {@link AcceptedVideo} and the limits, the first picture, the end of the file. */
+    public static MediaInfo probe(Path file, MediaLimits limits) {
+        try (Demuxer in = openMedia(file, limits)) {
+            return describe(in, file, true, limits);
+        }
+    }
+
+    /** Probes any media file (also sound only) of an accepted container under the default limits. */
     public static MediaInfo probe(Path file, boolean requireVideo) {
-        try (Demuxer in = openMedia(file)) {
-            return describe(in, file, requireVideo);
+        try (Demuxer in = openMedia(file, MediaLimits.DEFAULTS)) {
+            return describe(in, file, requireVideo, MediaLimits.DEFAULTS);
+        }
+    }
+
+    /**
+     * Checks a file this platform wrote itself (a rendition): any container, no limits, but a whole video. A fault is
+     * the platform's, not the uploader's: {@link IllegalStateException}, not bad input.
+     */
+    static MediaInfo output(Path file) {
+        try (Demuxer in = Demuxer.open(file)) {
+            return describe(in, file, false, null);
+        } catch (MediaInvalidException | FFmpegException e) {
+            throw new IllegalStateException("The output written for this job failed its check: " + e.getMessage(), e);
         }
     }
 
     /**
      * Describes and checks an opened input (which operations then go on reading: no second open of a long
-     * recording). Leaves the input positioned at its start.
+     * recording). Leaves the input positioned at its start. With {@code limits} null, only decoding is checked.
      */
-    static MediaInfo describe(Demuxer in, Path file, boolean requireVideo) {
-        long size = sizeOf(file);
-        if (requireVideo && !in.hasVideo()) {
-            throw new MediaInvalidException("The file has no video stream (found: " + streamTypes(in)
-                    + "). Upload a video file (H.264 in MP4 or FLV).");
+    static MediaInfo describe(Demuxer in, Path file, boolean requireVideo, MediaLimits limits) {
+        long size = AcceptedVideo.sizeOf(file);
+        if (requireVideo) {
+            AcceptedVideo.check(in, file, limits);
         }
         List<Long> keyframes = in.hasVideo() ? keyframes(in) : List.of();
         long duration = in.durationMicros();
@@ -71,22 +85,9 @@ public final class Probe {
                 streams(in), keyframes);
     }
 
-    /** Opens a file as media, or says in plain words why it is not. */
-    static Demuxer openMedia(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new MediaInvalidException("The source file " + file.getFileName() + " does not exist.");
-        }
-        if (sizeOf(file) == 0) {
-            throw new MediaInvalidException("The file is empty (0 bytes): the upload did not finish or wrote nothing. "
-                    + "Upload it again.");
-        }
-        try {
-            return Demuxer.open(file);
-        } catch (FFmpegException e) {
-            throw new MediaInvalidException("The file is not readable as media (FFmpeg: " + FFmpegException.describe(e.code())
-                    + "): it is corrupt, truncated, or not a video at all. Check that the upload finished and that "
-                    + "the file is a video (MP4, FLV, MOV, TS), then upload it again.", e);
-        }
+    /** Opens a source video under the limits, or says in plain words why it is not one. */
+    static Demuxer openMedia(Path file, MediaLimits limits) {
+        return AcceptedVideo.open(file, limits);
     }
 
     private static List<Long> keyframes(Demuxer in) {
@@ -143,7 +144,7 @@ public final class Probe {
         try {
             return in.read(packet);
         } catch (FFmpegException e) {
-            throw truncated(in.url(), e);
+            throw truncated(e);
         }
     }
 
@@ -205,7 +206,7 @@ public final class Probe {
         }
     }
 
-    private static MediaInvalidException truncated(String url, FFmpegException e) {
+    private static MediaInvalidException truncated(FFmpegException e) {
         return new MediaInvalidException("The file is damaged or cut off: reading it fails (FFmpeg: "
                 + FFmpegException.describe(e.code()) + "). Upload the complete, intact file.", e);
     }
@@ -245,22 +246,5 @@ public final class Probe {
                     : av_get_media_type_string(p.codec_type()).getString(), avcodec_get_name(p.codec_id()).getString()));
         }
         return list;
-    }
-
-    private static String streamTypes(Demuxer in) {
-        List<String> types = new ArrayList<>();
-        for (int i = 0; i < in.context().nb_streams(); i++) {
-            int type = in.stream(i).codecpar().codec_type();
-            types.add(type == AVMEDIA_TYPE_AUDIO ? "audio" : type == AVMEDIA_TYPE_VIDEO ? "video" : "data");
-        }
-        return types.isEmpty() ? "no streams" : String.join(", ", types);
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.isRegularFile(file) ? Files.size(file) : -1;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -34,10 +34,15 @@ public final class SmartCut {
 
     public static ClipResult cut(Path source, TimeRange requested, Path target, EdgeEncoding encoding,
                                  ProgressListener listener) {
+        return cut(source, requested, target, encoding, listener, MediaLimits.DEFAULTS);
+    }
+
+    public static ClipResult cut(Path source, TimeRange requested, Path target, EdgeEncoding encoding,
+                                 ProgressListener listener, MediaLimits limits) {
         Progress progress = new Progress(listener);
         TimeRange range = requested;
-        try (Demuxer in = Probe.openMedia(source); Muxer out = Muxer.create(target, Containers.formatFor(target))) {
-            MediaInfo media = Probe.describe(in, source, true);
+        try (Demuxer in = Probe.openMedia(source, limits); Muxer out = Muxer.create(target, Containers.formatFor(target))) {
+            MediaInfo media = Probe.describe(in, source, true, limits);
             range = requested.within(media);
             AVStream video = in.video();
             requireSmartCuttable(video.codecpar());

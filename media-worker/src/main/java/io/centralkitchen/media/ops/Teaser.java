@@ -87,7 +87,7 @@ public final class Teaser {
         long in = part.range().inMicros();
         long out = part.range().outMicros();
         int frames = 0;
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(part.source().toFile())) {
+        try (FFmpegFrameGrabber grabber = Transcode.grabber(part.source())) {
             grabber.setPixelFormat(AV_PIX_FMT_BGR24);
             grabber.setSampleFormat(AV_SAMPLE_FMT_S16);
             grabber.setSampleRate(rate);

@@ -1,6 +1,7 @@
 package io.centralkitchen.media.ops;
 
 import io.centralkitchen.media.ffmpeg.FFmpegRuntime;
+import io.centralkitchen.media.ffmpeg.InputOptions;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacv.FFmpegFrameFilter;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -28,10 +29,27 @@ public final class Transcode {
     }
 
     public static Result run(Path source, TranscodeProfile profile, Path target, ProgressListener listener) {
+        return run(source, profile, target, listener, MediaLimits.DEFAULTS);
+    }
+
+    /** Checks the source as {@link Probe} does (same limits, same messages), then transcodes it. */
+    public static Result run(Path source, TranscodeProfile profile, Path target, ProgressListener listener,
+                             MediaLimits limits) {
         Progress progress = new Progress(listener);
-        TranscodePipeline.transcode(source, profile, target, progress);
+        TranscodePipeline.transcode(source, profile, target, progress, limits);
         progress.done();
-        return new Result(target, Probe.probe(target));
+        return new Result(target, Probe.output(target));
+    }
+
+    /**
+     * A JavaCV grabber of a source that {@link Probe} has accepted: opened as a local file of a stored-media
+     * container only, like every source (JavaCV hands its options to libavformat's open).
+     */
+    static FFmpegFrameGrabber grabber(Path source) {
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toFile());
+        grabber.setOption("protocol_whitelist", InputOptions.LOCAL_FILE);
+        grabber.setOption("format_whitelist", InputOptions.STORED_FORMATS);
+        return grabber;
     }
 
     static void configure(FFmpegFrameRecorder recorder, TranscodeProfile profile, double fps, boolean audio, String format) {

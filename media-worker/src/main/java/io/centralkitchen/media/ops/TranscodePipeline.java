@@ -26,6 +26,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_describe;
 import static org.bytedeco.ffmpeg.global.avutil.av_d2q;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
+import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 
 /**
  * Decode → libavfilter → encode → mux on FFmpeg's own frames, passed by reference from stage to stage: the same
@@ -43,6 +44,7 @@ final class TranscodePipeline implements AutoCloseable {
     private FilterGraph videoGraph;
     private StreamEncoder videoEncoder;
     private int videoOut;
+    private long videoFrameDuration;
     private StreamDecoder audioDecoder;
     private FilterGraph audioGraph;
     private StreamEncoder audioEncoder;
@@ -81,6 +83,7 @@ final class TranscodePipeline implements AutoCloseable {
         }
         videoEncoder.open(x264.options());
         videoOut = out.addEncoded(e);
+        videoFrameDuration = Math.max(1, Math.round(1.0 / (fps * av_q2d(e.time_base()))));
     }
 
     private void openAudio(TranscodeProfile profile) {
@@ -146,6 +149,11 @@ final class TranscodePipeline implements AutoCloseable {
     }
 
     private void writeVideo(AVPacket packet) {
+        if (packet.duration() <= 0) {
+            // the MP4 muxer ends the edit list at the last packet's end: without a duration, the last picture (of a
+            // one-frame video: the only one) lies outside it and players drop it
+            packet.duration(videoFrameDuration);
+        }
         packet.stream_index(videoOut);
         out.write(packet);
     }
@@ -180,9 +188,9 @@ final class TranscodePipeline implements AutoCloseable {
     }
 
     /** Runs a whole transcode of {@code source} into {@code target}. */
-    static void transcode(Path source, TranscodeProfile profile, Path target, Progress progress) {
-        try (Demuxer in = Probe.openMedia(source); Muxer out = Muxer.create(target, Containers.formatFor(target))) {
-            MediaInfo media = Probe.describe(in, source, true);
+    static void transcode(Path source, TranscodeProfile profile, Path target, Progress progress, MediaLimits limits) {
+        try (Demuxer in = Probe.openMedia(source, limits); Muxer out = Muxer.create(target, Containers.formatFor(target))) {
+            MediaInfo media = Probe.describe(in, source, true, limits);
             try (TranscodePipeline pipeline = new TranscodePipeline(in, out, media, profile, progress)) {
                 pipeline.run();
             }

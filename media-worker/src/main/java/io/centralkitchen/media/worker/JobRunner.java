@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -24,7 +25,9 @@ import java.util.stream.Stream;
 
 /**
  * Runs one locked task: heartbeat on, handler, then complete — or BPMN error {@code MEDIA_INVALID} for bad input, or
- * a failure with retries and backoff (an incident when they run out). Logs progress every 10 %. The working
+ * a failure with retries and backoff (an incident when they run out). A job still running at its wall-clock limit
+ * ({@link WorkerSettings#maxJobDuration(String)}) gets no more lock extensions and fails at once with no retries — an
+ * incident naming the limit — and its work stops at its next progress report. Logs progress every 10 %. The working
  * directory is removed afterwards, whatever happened; source objects are never touched.
  */
 final class JobRunner {
@@ -53,6 +56,9 @@ final class JobRunner {
         running.put(task.getId(), job);
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> extend(task, service, job),
                 settings.heartbeat().toMillis(), settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        Duration limit = settings.maxJobDuration(task.getTopicName());
+        ScheduledFuture<?> deadline = heartbeats.schedule(() -> expire(task, service, job, heartbeat, limit),
+                limit.toMillis(), TimeUnit.MILLISECONDS);
         Path workDir = null;
         log.info("{} task {} ({}) started", task.getTopicName(), task.getId(), describe(task));
         try {
@@ -73,7 +79,8 @@ final class JobRunner {
                         Map.of("mediaError", e.getMessage())));
             }
         } catch (CancellationException e) {
-            log.warn("{} task {} ({}) interrupted; its lock will expire and another worker takes it", task.getTopicName(),
+            log.warn(job.isExpired() ? "{} task {} ({}) stopped at its wall-clock limit"
+                    : "{} task {} ({}) interrupted; its lock will expire and another worker takes it", task.getTopicName(),
                     task.getId(), describe(task));
         } catch (RuntimeException | IOException | Error e) {
             heartbeat.cancel(false);
@@ -82,6 +89,7 @@ final class JobRunner {
             }
         } finally {
             heartbeat.cancel(false);
+            deadline.cancel(false);
             running.remove(task.getId());
             Thread.interrupted(); // clear an interrupt meant for this job before the client's thread goes on
             deleteQuietly(workDir);
@@ -111,6 +119,36 @@ final class JobRunner {
             log.warn("{} task {}: extending the lock failed ({}); stopping the job", task.getTopicName(), task.getId(), e.getMessage());
             job.interrupt();
         }
+    }
+
+    /** At the wall-clock limit: no more heartbeats, a failure without retries (an incident), the work stopped. */
+    private void expire(ExternalTask task, ExternalTaskService service, Running job, ScheduledFuture<?> heartbeat,
+                        Duration limit) {
+        heartbeat.cancel(false);
+        if (abandoned) {
+            return;
+        }
+        String message = "Media job stopped: it ran longer than its wall-clock limit of " + human(limit)
+                + " (kitchen.media.worker.max-job-duration, " + task.getTopicName() + "), so its lock is no longer "
+                + "extended. Check the input (a source too long or too large for this worker?) or raise the limit, "
+                + "then retry the incident.";
+        try {
+            if (job.expire(() -> service.handleFailure(task, message, message, 0, 0))) {
+                log.warn("{} task {} ({}): {}", task.getTopicName(), task.getId(), describe(task), message);
+                job.interrupt();
+            }
+        } catch (RuntimeException e) {
+            log.warn("{} task {}: reporting the wall-clock limit failed ({}); its lock expires", task.getTopicName(),
+                    task.getId(), e.getMessage());
+            job.interrupt();
+        }
+    }
+
+    /** 2 h, 30 min, 1 s, 800 ms: a limit as a person writes it. */
+    static String human(Duration d) {
+        long ms = d.toMillis();
+        return ms % 3_600_000 == 0 ? ms / 3_600_000 + " h" : ms % 60_000 == 0 ? ms / 60_000 + " min"
+                : ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
     }
 
     private static String describe(ExternalTask task) {
@@ -144,6 +182,7 @@ final class JobRunner {
         private final ExternalTask task;
         private final Thread thread;
         private volatile int percent;
+        private volatile boolean expired;
         private boolean reported;
 
         Running(ExternalTask task, Thread thread) {
@@ -151,7 +190,11 @@ final class JobRunner {
             this.thread = thread;
         }
 
+        /** Progress of the work; past the wall-clock limit, the work is stopped here. */
         void progress(double fraction) {
+            if (expired) {
+                throw new CancellationException("stopped at the job's wall-clock limit");
+            }
             int now = (int) Math.floor(fraction * 100);
             if (now / 10 > percent / 10) {
                 log.info("{} task {} ({}): {} %", task.getTopicName(), task.getId(), describe(task), now / 10 * 10);
@@ -175,6 +218,9 @@ final class JobRunner {
          * concurrent change is tried again: the work is done, only the message did not arrive.
          */
         synchronized void report(Runnable report) {
+            if (reported) {
+                return; // the wall-clock limit has already failed the job
+            }
             reported = true;
             for (int attempt = 1; ; attempt++) {
                 try {
@@ -194,6 +240,20 @@ final class JobRunner {
                     }
                 }
             }
+        }
+
+        /** Marks the job as over its limit and reports that, unless its result is reported already. */
+        synchronized boolean expire(Runnable report) {
+            if (reported) {
+                return false;
+            }
+            expired = true;
+            report(report);
+            return true;
+        }
+
+        boolean isExpired() {
+            return expired;
         }
 
         MediaWorker.JobStatus status() {

@@ -83,15 +83,21 @@ final class MediaJob {
         }
     }
 
-    /** Downloads (and verifies) a source object into the working directory; a missing object is bad input. */
+    /**
+     * Downloads (and verifies) a source object into the working directory, as {@code <localName>/<the key's last
+     * segment>}: messages about the file then name the object, not a working file. A missing object is bad input.
+     */
     public Path download(String key, String localName) {
         stationsOwn(key);
-        Path target = workDir.resolve(localName);
+        Path target = workDir.resolve(localName).resolve(fileNameOf(key));
         try {
+            java.nio.file.Files.createDirectories(target.getParent());
             store.download(key, target);
         } catch (ObjectNotFoundException e) {
             throw new MediaInvalidException("Source object '" + key + "' does not exist in the store (bucket "
                     + store.bucket() + "). Check the key, or upload the file first.", e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return target;
     }
@@ -131,6 +137,18 @@ final class MediaJob {
                     + station + "/'); a station's media jobs read and write its own objects only.");
         }
         return key;
+    }
+
+    /** The key's last segment as a local file name; one too long for a file system keeps its start and extension. */
+    static String fileNameOf(String key) {
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 200) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
+        return name.codePoints().limit(40).collect(StringBuilder::new, StringBuilder::appendCodePoint,
+                StringBuilder::append) + "…" + extension;
     }
 
     private static String safe(String part) {

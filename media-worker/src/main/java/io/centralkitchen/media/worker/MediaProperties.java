@@ -1,15 +1,18 @@
 package io.centralkitchen.media.worker;
 
 import io.centralkitchen.media.ops.EdgeEncoding;
+import io.centralkitchen.media.ops.MediaLimits;
 import io.centralkitchen.media.ops.TeaserFont;
 import io.centralkitchen.media.ops.TranscodeProfile;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code kitchen.media.*}: rendition profiles, the teaser font and the smart cut's edge encoding. A profile entry
+ * {@code kitchen.media.*}: rendition profiles, the teaser font, the smart cut's edge encoding and the limits on
+ * source videos ({@code kitchen.media.limits.*}). A profile entry
  * changes the built-in profile of that name (only the values given) or, under a new name, adds one (then width,
  * height and the rest start from the {@code landscape-720p} values).
  */
@@ -19,12 +22,18 @@ public class MediaProperties {
     private Map<String, Profile> profiles = new LinkedHashMap<>();
     private final Teaser teaser = new Teaser();
     private final SmartCut smartCut = new SmartCut();
+    private final Limits limits = new Limits();
 
     public Map<String, TranscodeProfile> resolvedProfiles() {
         Map<String, TranscodeProfile> resolved = new LinkedHashMap<>(TranscodeProfile.defaults());
         profiles.forEach((name, p) -> resolved.put(name, p.over(resolved.getOrDefault(name,
                 TranscodeProfile.defaults().get("landscape-720p")), name)));
         return resolved;
+    }
+
+    public MediaLimits mediaLimits() {
+        return new MediaLimits(limits.maxWidth, limits.maxHeight, limits.maxDuration, limits.maxFrameRate,
+                limits.maxStreams, limits.probeSize, limits.analyzeDuration);
     }
 
     public EdgeEncoding edgeEncoding() {
@@ -112,8 +121,38 @@ public class MediaProperties {
         public void setCrf(int crf) { this.crf = crf; }
     }
 
+    /** What a source video may be; checked on opening, before anything is decoded. */
+    public static class Limits {
+        private int maxWidth = MediaLimits.DEFAULTS.maxWidth();
+        private int maxHeight = MediaLimits.DEFAULTS.maxHeight();
+        /** Longest source accepted (suppliers' videos, uploads). */
+        private Duration maxDuration = MediaLimits.DEFAULTS.maxDuration();
+        private double maxFrameRate = MediaLimits.DEFAULTS.maxFrameRate();
+        private int maxStreams = MediaLimits.DEFAULTS.maxStreams();
+        /** Bytes FFmpeg may read to find the streams. */
+        private long probeSize = MediaLimits.DEFAULTS.probeSize();
+        /** Media time FFmpeg may read to find the streams. */
+        private Duration analyzeDuration = MediaLimits.DEFAULTS.analyzeDuration();
+
+        public int getMaxWidth() { return maxWidth; }
+        public void setMaxWidth(int maxWidth) { this.maxWidth = maxWidth; }
+        public int getMaxHeight() { return maxHeight; }
+        public void setMaxHeight(int maxHeight) { this.maxHeight = maxHeight; }
+        public Duration getMaxDuration() { return maxDuration; }
+        public void setMaxDuration(Duration maxDuration) { this.maxDuration = maxDuration; }
+        public double getMaxFrameRate() { return maxFrameRate; }
+        public void setMaxFrameRate(double maxFrameRate) { this.maxFrameRate = maxFrameRate; }
+        public int getMaxStreams() { return maxStreams; }
+        public void setMaxStreams(int maxStreams) { this.maxStreams = maxStreams; }
+        public long getProbeSize() { return probeSize; }
+        public void setProbeSize(long probeSize) { this.probeSize = probeSize; }
+        public Duration getAnalyzeDuration() { return analyzeDuration; }
+        public void setAnalyzeDuration(Duration analyzeDuration) { this.analyzeDuration = analyzeDuration; }
+    }
+
     public Map<String, Profile> getProfiles() { return profiles; }
     public void setProfiles(Map<String, Profile> profiles) { this.profiles = profiles; }
     public Teaser getTeaser() { return teaser; }
     public SmartCut getSmartCut() { return smartCut; }
+    public Limits getLimits() { return limits; }
 }

@@ -33,7 +33,8 @@ public class MediaWorkerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public MediaOperations mediaOperations(MediaProperties properties) {
-        return new MediaOperations(properties.resolvedProfiles(), properties.getTeaser().getFont(), properties.edgeEncoding());
+        return new MediaOperations(properties.resolvedProfiles(), properties.getTeaser().getFont(), properties.edgeEncoding(),
+                properties.mediaLimits());
     }
 
     @Configuration(proxyBeanMethods = false)

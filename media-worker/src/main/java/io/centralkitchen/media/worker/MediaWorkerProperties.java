@@ -6,7 +6,9 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code kitchen.media.worker.*}: whether and how this process takes media jobs from the engine.
@@ -39,11 +41,18 @@ public class MediaWorkerProperties {
     private List<String> topics = new ArrayList<>(MediaTopics.ALL);
     /** Local directory for job files (sources, outputs); each job's files are removed when it ends. */
     private Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "central-kitchen-media");
+    /**
+     * Wall-clock limit of one job; then its lock is no longer extended and it fails with an incident. Unset: built in
+     * per topic (probe and cover 10 min, clips 30 min, teaser 1 h, transcode 2 h); set: for every topic.
+     */
+    private Duration maxJobDuration;
+    /** Per topic, overriding max-job-duration, e.g. {@code max-job-durations[media.transcode]=3h}. */
+    private Map<String, Duration> maxJobDurations = new LinkedHashMap<>();
 
     public WorkerSettings toSettings() {
         String id = workerId == null || workerId.isBlank() ? "media-worker@" + hostName() : workerId;
         return new WorkerSettings(id, concurrency, lockDuration, heartbeat, retries, retryBackoff, maxRetryBackoff,
-                longPoll, topics, workDir);
+                longPoll, topics, workDir, maxJobDuration, maxJobDurations);
     }
 
     private static String hostName() {
@@ -82,6 +91,10 @@ public class MediaWorkerProperties {
     public void setTopics(List<String> topics) { this.topics = topics; }
     public Path getWorkDir() { return workDir; }
     public void setWorkDir(Path workDir) { this.workDir = workDir; }
+    public Duration getMaxJobDuration() { return maxJobDuration; }
+    public void setMaxJobDuration(Duration maxJobDuration) { this.maxJobDuration = maxJobDuration; }
+    public Map<String, Duration> getMaxJobDurations() { return maxJobDurations; }
+    public void setMaxJobDurations(Map<String, Duration> maxJobDurations) { this.maxJobDurations = maxJobDurations; }
 
     @Override
     public String toString() {

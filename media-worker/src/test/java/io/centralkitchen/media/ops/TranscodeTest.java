@@ -1,10 +1,12 @@
 package io.centralkitchen.media.ops;
 
+import io.centralkitchen.media.ffmpeg.SyntheticSignal;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,5 +42,22 @@ class TranscodeTest {
         long outputOffset = out.video().startMicros() - out.audio().startMicros();
         assertThat(Math.abs(outputOffset - sourceOffset)).as("A/V offset change").isLessThanOrEqualTo(25_000);
         assertThat(lastPercent[0]).isEqualTo(100);
+    }
+
+    @ParameterizedTest(name = "{0} ms into {1}")
+    @CsvSource({"40, landscape-720p", "40, vertical-720x1280", "200, vertical-720x1280"})
+    void aOneFrameOrVeryShortVideoTranscodes(int millis, String name) throws Exception {
+        Path source = dir.resolve("short-" + millis + ".mp4");
+        SyntheticSignal.writeFile(source, "mp4", Duration.ofMillis(millis), 320, 180, 25, 25, "short");
+        int frames = millis / 40;
+        assertThat(TestMedia.videoPackets(source)).hasSize(frames);
+
+        MediaInfo out = Transcode.run(source, TranscodeProfile.defaults().get(name), dir.resolve("rendition.mp4"),
+                ProgressListener.NONE).output();
+
+        assertThat(out.video().codec()).isEqualTo("h264");
+        assertThat(out.video().width()).isEqualTo(TranscodeProfile.defaults().get(name).width());
+        assertThat(TestMedia.videoPackets(dir.resolve("rendition.mp4"))).hasSize(frames);
+        assertThat(DecodeCheck.decodedFrames(dir.resolve("rendition.mp4"))).isEqualTo(frames);
     }
 }
