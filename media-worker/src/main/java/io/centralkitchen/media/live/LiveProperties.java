@@ -80,17 +80,22 @@ public class LiveProperties {
         public void setMaxPerAddress(int v) { this.maxPerAddress = v; }
     }
 
+    /**
+     * A platform preset as configured: only what is set here. The rest comes from the built-in preset of the same name
+     * (or, for a new name, from {@code custom-rtmp}), so {@code kitchen.live.presets.website.width=1920} changes the
+     * width of the website preset and nothing else.
+     */
     public static class Preset {
         private String platform;
-        private Protocol protocol = Protocol.RTMP;
-        private int width = 1280;
-        private int height = 720;
-        private int videoBitrateKbps = 3000;
-        private int keyframeSeconds = 2;
-        private String audioCodec = "aac";
-        private int audioSampleRate = 44100;
-        private int audioBitrateKbps = 128;
-        private String fit = "crop";
+        private Protocol protocol;
+        private Integer width;
+        private Integer height;
+        private Integer videoBitrateKbps;
+        private Integer keyframeSeconds;
+        private String audioCodec;
+        private Integer audioSampleRate;
+        private Integer audioBitrateKbps;
+        private String fit;
 
         public Preset() {
         }
@@ -103,32 +108,53 @@ public class LiveProperties {
             this.videoBitrateKbps = kbps;
             this.keyframeSeconds = keyframe;
             this.audioSampleRate = audioRate;
+            this.audioCodec = "aac";
+            this.audioBitrateKbps = 128;
+            this.fit = "crop";
+        }
+
+        /** This preset with every field it leaves unset taken from {@code base}. */
+        Preset over(Preset base) {
+            Preset p = new Preset();
+            p.platform = platform != null ? platform : base.platform;
+            p.protocol = protocol != null ? protocol : base.protocol;
+            p.width = width != null ? width : base.width;
+            p.height = height != null ? height : base.height;
+            p.videoBitrateKbps = videoBitrateKbps != null ? videoBitrateKbps : base.videoBitrateKbps;
+            p.keyframeSeconds = keyframeSeconds != null ? keyframeSeconds : base.keyframeSeconds;
+            p.audioCodec = audioCodec != null ? audioCodec : base.audioCodec;
+            p.audioSampleRate = audioSampleRate != null ? audioSampleRate : base.audioSampleRate;
+            p.audioBitrateKbps = audioBitrateKbps != null ? audioBitrateKbps : base.audioBitrateKbps;
+            p.fit = fit != null ? fit : base.fit;
+            return p;
         }
 
         PlatformPreset toPreset(String name) {
-            return new PlatformPreset(name, platform == null ? name : platform, protocol,
-                    new OutputProfile(width, height, videoBitrateKbps, keyframeSeconds, audioCodec, audioSampleRate,
-                            audioBitrateKbps, fit));
+            Map<String, Preset> builtIn = defaults();
+            Preset full = over(builtIn.getOrDefault(name, builtIn.get("custom-rtmp")));
+            String platformName = platform != null ? platform : builtIn.containsKey(name) ? full.platform : name;
+            return new PlatformPreset(name, platformName, full.protocol, new OutputProfile(full.width, full.height, full.videoBitrateKbps, full.keyframeSeconds,
+                    full.audioCodec, full.audioSampleRate, full.audioBitrateKbps, full.fit));
         }
 
         public String getPlatform() { return platform; }
         public void setPlatform(String platform) { this.platform = platform; }
         public Protocol getProtocol() { return protocol; }
         public void setProtocol(Protocol protocol) { this.protocol = protocol; }
-        public int getWidth() { return width; }
-        public void setWidth(int width) { this.width = width; }
-        public int getHeight() { return height; }
-        public void setHeight(int height) { this.height = height; }
-        public int getVideoBitrateKbps() { return videoBitrateKbps; }
-        public void setVideoBitrateKbps(int v) { this.videoBitrateKbps = v; }
-        public int getKeyframeSeconds() { return keyframeSeconds; }
-        public void setKeyframeSeconds(int v) { this.keyframeSeconds = v; }
+        public Integer getWidth() { return width; }
+        public void setWidth(Integer width) { this.width = width; }
+        public Integer getHeight() { return height; }
+        public void setHeight(Integer height) { this.height = height; }
+        public Integer getVideoBitrateKbps() { return videoBitrateKbps; }
+        public void setVideoBitrateKbps(Integer v) { this.videoBitrateKbps = v; }
+        public Integer getKeyframeSeconds() { return keyframeSeconds; }
+        public void setKeyframeSeconds(Integer v) { this.keyframeSeconds = v; }
         public String getAudioCodec() { return audioCodec; }
         public void setAudioCodec(String audioCodec) { this.audioCodec = audioCodec; }
-        public int getAudioSampleRate() { return audioSampleRate; }
-        public void setAudioSampleRate(int v) { this.audioSampleRate = v; }
-        public int getAudioBitrateKbps() { return audioBitrateKbps; }
-        public void setAudioBitrateKbps(int v) { this.audioBitrateKbps = v; }
+        public Integer getAudioSampleRate() { return audioSampleRate; }
+        public void setAudioSampleRate(Integer v) { this.audioSampleRate = v; }
+        public Integer getAudioBitrateKbps() { return audioBitrateKbps; }
+        public void setAudioBitrateKbps(Integer v) { this.audioBitrateKbps = v; }
         public String getFit() { return fit; }
         public void setFit(String fit) { this.fit = fit; }
     }

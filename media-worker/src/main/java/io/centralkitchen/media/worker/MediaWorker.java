@@ -36,6 +36,7 @@ public final class MediaWorker implements AutoCloseable {
     private final List<PoolingHttpClientConnectionManager> connections = new ArrayList<>();
     private ScheduledExecutorService heartbeats;
     private JobRunner runner;
+    private WorkDirs workDirs;
 
     public MediaWorker(WorkerSettings settings, MediaStore store, Collection<MediaTaskHandler> handlers) {
         this.settings = settings;
@@ -62,7 +63,8 @@ public final class MediaWorker implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        runner = new JobRunner(settings, store, heartbeats, running);
+        workDirs = WorkDirs.claim(settings.workDir(), settings.workerId());
+        runner = new JobRunner(settings.withWorkDir(workDirs.dir()), store, heartbeats, running);
         for (int i = 1; i <= settings.concurrency(); i++) {
             // Our own connection pool per client, so that stopping can cut a pending long poll instead of waiting it out.
             PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
@@ -103,6 +105,14 @@ public final class MediaWorker implements AutoCloseable {
         stopClients(false);
         if (heartbeats != null) {
             heartbeats.shutdownNow();
+        }
+        releaseWorkDir();
+    }
+
+    private void releaseWorkDir() {
+        if (workDirs != null) {
+            workDirs.close();
+            workDirs = null;
         }
     }
 
@@ -150,6 +160,7 @@ public final class MediaWorker implements AutoCloseable {
         }
         running.values().forEach(JobRunner.Running::interrupt);
         stopClients(true);
+        releaseWorkDir(); // as a dead process's: the next worker to start removes what it left
     }
 
     @Override

@@ -22,7 +22,7 @@ public class MediaWorkerProperties {
     private String engineRestUrl = "";
     private String user = "media-worker";
     private String password = "";
-    /** Worker id shown in Cockpit; defaults to media-worker@host. */
+    /** Worker id shown in Cockpit; defaults to media-worker@host:pid, unique per process. */
     private String workerId = "";
     /** Jobs at once (one external-task client each). */
     private int concurrency = 2;
@@ -50,7 +50,8 @@ public class MediaWorkerProperties {
     private Map<String, Duration> maxJobDurations = new LinkedHashMap<>();
 
     public WorkerSettings toSettings() {
-        String id = workerId == null || workerId.isBlank() ? "media-worker@" + hostName() : workerId;
+        // unique by default: two workers on one host are two processes
+        String id = workerId == null || workerId.isBlank() ? "media-worker@" + hostName() + ":" + ProcessHandle.current().pid() : workerId;
         return new WorkerSettings(id, concurrency, lockDuration, heartbeat, retries, retryBackoff, maxRetryBackoff,
                 longPoll, topics, workDir, maxJobDuration, maxJobDurations);
     }

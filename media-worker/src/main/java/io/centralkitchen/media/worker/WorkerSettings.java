@@ -24,6 +24,12 @@ record WorkerSettings(String workerId, int concurrency, Duration lockDuration, D
             MediaTopics.TRANSCODE, Duration.ofHours(2));
     static final Duration DEFAULT_MAX_JOB_DURATION = Duration.ofHours(2);
 
+    /** The same settings working in {@code dir} (the worker's own folder under the configured work directory). */
+    WorkerSettings withWorkDir(Path dir) {
+        return new WorkerSettings(workerId, concurrency, lockDuration, heartbeat, retries, retryBackoff, maxRetryBackoff,
+                longPoll, topics, dir, maxJobDuration, maxJobDurations);
+    }
+
     /** With the default wall-clock limits. */
     WorkerSettings(String workerId, int concurrency, Duration lockDuration, Duration heartbeat, int retries,
                    Duration retryBackoff, Duration maxRetryBackoff, Duration longPoll, List<String> topics, Path workDir) {
