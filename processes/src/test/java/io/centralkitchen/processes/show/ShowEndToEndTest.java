@@ -89,20 +89,40 @@ class ShowEndToEndTest {
     final WireMockServer platforms = ShowTestSettings.platforms();
     final String run = UUID.randomUUID().toString().substring(0, 6);
     final String showId = "e2e-show-" + run;
+    // what the scenario's steps hand on to the next
+    TestHttp producer;
+    TestHttp marketer;
+    List<Long> products;
+    Instant airTime;
+    long[] onAir;
 
     @Test
     void aShowGoesFromRundownToClipsOnEveryPlatformAndBackIntoTheReport() throws Exception {
+        givenAStationsProducerMarketerCatalogueAndPlatforms();
+        whenTheShowIsPlannedWithAFlashSaleAndTwoPlatforms();
+        thenTheWarmUpPostsTheReviewedTeaserAndCountsReservations();
+        whenAirTimeComesTheShowIsSimulcast();
+        whenThreeProductsGoOnAirAndAHighlightIsMarked();
+        thenItsClipsAreCutReviewedAndPublished();
+        whenAnOrderAndAComplaintComeBack();
+        thenTheReportIsKept();
+        thenOneEvidencePackProvesItAll();
+    }
+
+    void givenAStationsProducerMarketerCatalogueAndPlatforms() throws Exception {
         user("e2e-producer", KitchenGroups.PRODUCERS);
         user("e2e-marketer", KitchenGroups.MARKETERS);
-        TestHttp producer = new TestHttp(port).as("e2e-producer", PASSWORD);
-        TestHttp marketer = new TestHttp(port).as("e2e-marketer", PASSWORD);
+        producer = new TestHttp(port).as("e2e-producer", PASSWORD);
+        marketer = new TestHttp(port).as("e2e-marketer", PASSWORD);
         platforms.stubFor(post(urlPathMatching("/douyin/api/v1/.*")).willReturn(okJson("{\"err_no\":0,\"data\":{\"id\":\"dy-" + run + "\"}}")));
         platforms.stubFor(post(urlPathMatching("/bilibili/arcopen/fn/.*")).willReturn(okJson("{\"code\":0,\"data\":{\"id\":\"bl-" + run + "\"}}")));
-        List<Long> products = catalogue.seed(STATION, "Hengshan Co-op " + run, "Hengshan", DemoCatalogue.HARVEST,
+        products = catalogue.seed(STATION, "Hengshan Co-op " + run, "Hengshan", DemoCatalogue.HARVEST,
                 Path.of(System.getProperty("java.io.tmpdir"), "e2e-catalogue"));
+    }
 
+    void whenTheShowIsPlannedWithAFlashSaleAndTwoPlatforms() throws Exception {
         // the plan: three slots, a flash sale in the second; two RTMP platforms sharing the ingest's own profile
-        Instant airTime = Instant.now().plus(Duration.ofDays(2));
+        airTime = Instant.now().plus(Duration.ofDays(2));
         TestHttp.Response planned = producer.postJson("/api/shows", Map.of("id", showId, "stationId", STATION,
                 "title", "Harvest festival " + run, "airTime", airTime.toString(), "hosts", List.of("Li Na", "Wang Lei"),
                 "ingest", Map.of("mode", "TEST_PATTERN"),
@@ -115,7 +135,9 @@ class ShowEndToEndTest {
                         Map.of("productId", products.get(2)))));
         assertThat(planned.status()).as(planned.body()).isEqualTo(201);
         assertThat(planned.json().path("slots")).hasSize(3);
+    }
 
+    void thenTheWarmUpPostsTheReviewedTeaserAndCountsReservations() throws Exception {
         // warm-up: the teaser is rendered by the in-process media worker, then reviewed by a marketer
         Task review = awaitTask("review-teaser", Duration.ofSeconds(120));
         assertThat(review.getName()).isEqualTo("Review the teaser of Harvest festival " + run);
@@ -136,15 +158,19 @@ class ShowEndToEndTest {
         assertThat(webhook(Map.of("eventId", "res-" + run, "type", "reservation.updated", "occurredAt", Instant.now().toString(),
                 "reservation", Map.of("showRef", showId, "count", 1520)))).isEqualTo(202);
         assertThat(producer.get("/api/shows/" + showId).json().path("destinations").findValues("reservations").toString()).contains("1520");
+    }
 
+    void whenAirTimeComesTheShowIsSimulcast() throws Exception {
         // air time: pre-flight, simulcast to both platforms from the synthetic studio signal
         fireTimer(instance("show"), "air-time");
         await().atMost(Duration.ofSeconds(60)).until(() -> live.show(showId).map(s -> "LIVE".equals(s.stats().state())).orElse(false)
                 && received(ShowTestSettings.douyinIngest()) && received(ShowTestSettings.bilibiliIngest()));
         assertThat(live.show(showId).orElseThrow().encoders()).as("the platforms get the feed as it is: no encoder").isZero();
+    }
 
+    void whenThreeProductsGoOnAirAndAHighlightIsMarked() throws Exception {
         // about a minute on air, three product slots
-        long[] onAir = new long[3];
+        onAir = new long[3];
         for (int slot = 1; slot <= 3; slot++) {
             awaitProgram(slot == 1 ? 4_000 : onAir[slot - 2] + 18_000);
             TestHttp.Response started = producer.postJson("/api/shows/" + showId + "/slots/" + slot + "/on-air", Map.of());
@@ -172,7 +198,9 @@ class ShowEndToEndTest {
         assertThat(jdbc.queryForObject("select count(*) from ACT_HI_TASKINST t join ACT_HI_PROCINST p on p.ID_ = t.PROC_INST_ID_"
                 + " where p.BUSINESS_KEY_ = ? and t.TASK_DEF_KEY_ in ('ingest-lost-task', 'destination-alarm-task') and t.START_TIME_ >= ?",
                 Integer.class, showId, ended)).as("ending the show raises no alarm").isZero();
+    }
 
+    void thenItsClipsAreCutReviewedAndPublished() throws Exception {
         // clips: cut from the sealed recording, rendered, given covers, reviewed by marketers
         await().atMost(Duration.ofSeconds(180)).until(() -> taskService.createTaskQuery().processInstanceBusinessKey(showId)
                 .taskDefinitionKey("review-clip").count() == 4);
@@ -212,7 +240,9 @@ class ShowEndToEndTest {
                 .withRequestBody(matchingJsonPath("$.product.price", com.github.tomakehurst.wiremock.client.WireMock.equalTo("55.00")))
                 .withRequestBody(matchingJsonPath("$.title", com.github.tomakehurst.wiremock.client.WireMock.equalTo(DemoCatalogue.HARVEST.get(1).name()))));
         await().atMost(Duration.ofSeconds(30)).until(() -> instance("highlight-clipping") == null);
+    }
 
+    void whenAnOrderAndAComplaintComeBack() throws Exception {
         // later: an order of the first product and a complaint about it
         assertThat(webhook(Map.of("eventId", "ord-" + run, "type", "order.paid", "occurredAt", Instant.now().toString(),
                 "order", Map.of("orderId", "o-" + run, "amount", "39.90", "productId", products.get(0), "showRef", showId)))).isEqualTo(202);
@@ -230,13 +260,17 @@ class ShowEndToEndTest {
                 + "&to=" + airTime.plus(Duration.ofDays(1))).body()).contains("Hengshan");
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from after_sales_case where case_ref = ?",
                 Integer.class, "show-douyin:complaint:c-" + run) == 1);
+    }
 
+    void thenTheReportIsKept() throws Exception {
         // the after-sales window ends: the report is compiled and kept
         fireTimer(instance("show"), "after-sales-window");
         await().atMost(Duration.ofSeconds(30)).until(() -> "REPORTED".equals(jdbc.queryForObject(
                 "select state from kitchen_show where id = ?", String.class, showId)));
         assertThat(jdbc.queryForObject("select count(*) from show_report_line where show_id = ?", Integer.class, showId)).isEqualTo(3);
+    }
 
+    void thenOneEvidencePackProvesItAll() throws Exception {
         // the regulator's question: one pack of the show holds what was planned, shown, sent, sold and settled, and verifies
         user("e2e-compliance", KitchenGroups.COMPLIANCE);
         assertThat(producer.get("/api/shows/" + showId + "/report").json().path("evidencePack").asText())
