@@ -87,16 +87,39 @@ class PreselectionEndToEndTest {
         PreselectionFixtures.ensureStaff(identityService);
     }
 
+    // what the scenario's steps hand on to the next
+    long supplierId;
+    PreselectionClient supplier;
+    LocalDate inspectionValidUntil;
+    byte[] businessPdf;
+    byte[] foodPdf;
+    byte[] inspectionPdf;
+    long submissionId;
+    long productId;
+    JsonNode reReview;
+
     @Test
     void aProductSubmittedOverRestIsReviewedApprovedAndKeptAirworthy() throws Exception {
-        String account = "supplier-" + UUID.randomUUID().toString().substring(0, 8);
-        long supplierId = PreselectionFixtures.registerSupplier(port, account, false);
-        PreselectionClient supplier = new PreselectionClient(port, account, PreselectionFixtures.PASSWORD);
-        LocalDate inspectionValidUntil = LocalDate.now().plusDays(30);
-        byte[] businessPdf = PreselectionClient.pdf("business licence");
-        byte[] foodPdf = PreselectionClient.pdf("food licence");
-        byte[] inspectionPdf = PreselectionClient.pdf("inspection report");
+        givenASupplierWithItsDocuments();
+        whenTheSupplierSubmitsWithoutTheInspectionReportAndSendsItLater();
+        thenTwoDifferentReviewersSignTheQualityReview();
+        thenAnEditorRewritesTheFlaggedClaimAndApprovesForAir();
+        thenTheProductIsApprovedWithAVerifiedDossier();
+        whenTheInspectionReportExpiresBeforeTheShowItGoesBackIntoReview();
+        thenNobodyRenewsItAndTheReReviewIsRejected();
+    }
 
+    void givenASupplierWithItsDocuments() {
+        String account = "supplier-" + UUID.randomUUID().toString().substring(0, 8);
+        supplierId = PreselectionFixtures.registerSupplier(port, account, false);
+        supplier = new PreselectionClient(port, account, PreselectionFixtures.PASSWORD);
+        inspectionValidUntil = LocalDate.now().plusDays(30);
+        businessPdf = PreselectionClient.pdf("business licence");
+        foodPdf = PreselectionClient.pdf("food licence");
+        inspectionPdf = PreselectionClient.pdf("inspection report");
+    }
+
+    void whenTheSupplierSubmitsWithoutTheInspectionReportAndSendsItLater() throws Exception {
         // The supplier submits without the inspection report: the submission waits for it and the supplier is told.
         TestHttp.Response submitted = supplier.submit(
                 Part.json("product", "{\"name\":\"Hengshan black tea\",\"category\":\"FOOD\",\"price\":39.90,\"unit\":\"tin\","
@@ -106,8 +129,8 @@ class PreselectionEndToEndTest {
                 Part.file("files", "business.pdf", "application/pdf", businessPdf),
                 Part.file("files", "food.pdf", "application/pdf", foodPdf));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-        long submissionId = submitted.json().path("submissionId").asLong();
-        long productId = submitted.json().path("productId").asLong();
+        submissionId = submitted.json().path("submissionId").asLong();
+        productId = submitted.json().path("productId").asLong();
         assertThat(submitted.json().path("status").asText()).isEqualTo("WAITING_FOR_EVIDENCE");
         assertThat(submitted.json().path("missingEvidence")).extracting(JsonNode::asText).containsExactly("INSPECTION_REPORT");
         assertThat(jdbc.queryForObject("select count(*) from notification_outbox where recipient_type = 'SUPPLIER' and recipient_ref = ?"
@@ -118,7 +141,9 @@ class PreselectionEndToEndTest {
                 Part.file("files", "inspection.pdf", "application/pdf", inspectionPdf));
         assertThat(added.status()).as(added.body()).isEqualTo(200);
         assertThat(added.json().path("status").asText()).isEqualTo("IN_QUALITY_REVIEW");
+    }
 
+    void thenTwoDifferentReviewersSignTheQualityReview() throws Exception {
         // Two quality reviewers; the form carries links through the platform that work for the reviewers.
         List<Task> reviews = tasks(submissionId, "reviewQuality");
         assertThat(reviews).hasSize(2).extracting(Task::getName).as("each reviewer's task says which it is").containsExactlyInAnyOrder(
@@ -151,7 +176,9 @@ class PreselectionEndToEndTest {
             taskService.claim(reviews.get(1).getId(), REVIEWER_2);
             taskService.complete(reviews.get(1).getId(), review("approve", "PASS", "Sample tasted and tested"));
         });
+    }
 
+    void thenAnEditorRewritesTheFlaggedClaimAndApprovesForAir() throws Exception {
         // The claims check finds 国家级; an editor (not a reviewer) rewrites it.
         Task revise = tasks(submissionId, "reviseClaims").get(0);
         assertThat((String) taskService.getVariable(revise.getId(), "claimsHitSummary")).contains("**国家级**", "ABS-GUOJIAJI");
@@ -169,7 +196,9 @@ class PreselectionEndToEndTest {
             taskService.claim(approve.getId(), EDITOR);
             taskService.complete(approve.getId(), Variables.putValue("editorDecision", "approve"));
         });
+    }
 
+    void thenTheProductIsApprovedWithAVerifiedDossier() throws Exception {
         // Approved, with the approved claims stored and a complete dossier whose files match their checksums.
         assertThat(status(supplier, submissionId)).isEqualTo("APPROVED");
         assertThat(products.require(productId).status()).isEqualTo(Product.APPROVED);
@@ -190,18 +219,22 @@ class PreselectionEndToEndTest {
         }
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(approved.processInstanceId())
                 .activityId("productApproved").count()).isEqualTo(1);
+    }
 
+    void whenTheInspectionReportExpiresBeforeTheShowItGoesBackIntoReview() throws Exception {
         // The inspection report expires before the show: the product goes back into review, once.
         LocalDate showDate = inspectionValidUntil.plusDays(30);
         assertThat(evidenceRecheck.recheckEvidence(productId, inspectionValidUntil.minusDays(1))).isEqualTo(EvidenceRecheck.Outcome.VALID);
         assertThat(evidenceRecheck.recheckEvidence(productId, showDate)).isEqualTo(EvidenceRecheck.Outcome.RE_REVIEW_STARTED);
         assertThat(evidenceRecheck.recheckEvidence(productId, showDate)).isEqualTo(EvidenceRecheck.Outcome.ALREADY_IN_REVIEW);
         assertThat(products.require(productId).status()).isEqualTo(Product.IN_REVIEW);
-        JsonNode reReview = supplier.http().get("/api/preselection/submissions").json().get(0);
+        reReview = supplier.http().get("/api/preselection/submissions").json().get(0);
         assertThat(reReview.path("kind").asText()).isEqualTo(Submission.RE_REVIEW);
         assertThat(reReview.path("status").asText()).isEqualTo("WAITING_FOR_EVIDENCE");
         assertThat(reReview.path("missingEvidence")).extracting(JsonNode::asText).containsExactly("INSPECTION_REPORT");
+    }
 
+    void thenNobodyRenewsItAndTheReReviewIsRejected() throws Exception {
         // Nobody renews it: when the deadline passes, the re-review is rejected.
         String reReviewInstance = dossier.requireSubmission(reReview.path("submissionId").asLong()).processInstanceId();
         Job deadline = managementService.createJobQuery().processInstanceId(reReviewInstance).timers().singleResult();
