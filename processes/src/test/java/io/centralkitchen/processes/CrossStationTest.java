@@ -263,6 +263,18 @@ class CrossStationTest {
                         .isEqualTo("[]");
             }
         }
+        // and in Tasklist: a station-B reviewer signed in there finds none of A's tasks either, and is told nothing
+        BUser reviewer = bUsers.stream().filter(u -> u.id().contains(KitchenGroups.QUALITY_REVIEWERS)).findFirst().orElseThrow();
+        TestHttp tasklist = new TestHttp(port);
+        tasklist.loginToTasklist(reviewer.id(), PASSWORD);
+        for (Task task : tasksOfA) {
+            String t = "/camunda/api/engine/engine/default/task/" + task.getId();
+            for (TestHttp.Response refused : List.of(tasklist.get(t), tasklist.get(t + "/form-variables"),
+                    tasklist.get(t + "/variables"), tasklist.postJson(t + "/claim", Map.of("userId", reviewer.id())))) {
+                assertThat(refused.status()).as(refused.body()).isEqualTo(404);
+                assertThat(refused.body()).doesNotContain(A).doesNotContain(task.getId());
+            }
+        }
         assertThat(traceOfA()).isEqualTo(before);
     }
 

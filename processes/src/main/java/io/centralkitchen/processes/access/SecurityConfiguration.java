@@ -74,6 +74,17 @@ public class SecurityConfiguration {
         return new ProviderManager(provider);
     }
 
+    /** Another station's task is "not found" on the engine's REST APIs (the engine's own and Tasklist's). */
+    @Bean
+    FilterRegistrationBean<OtherStationsTasks> otherStationsTasks(TaskService taskService, IdentityService identityService) {
+        FilterRegistrationBean<OtherStationsTasks> registration = new FilterRegistrationBean<>(
+                new OtherStationsTasks(taskService, identityService));
+        registration.setName("kitchen-other-stations-tasks");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 29);
+        return registration;
+    }
+
     /** Completions and form starts through the engine's REST APIs set the form's fields only. */
     @Bean
     FilterRegistrationBean<FormFieldsOnly> formFieldsOnly(TaskService taskService, RepositoryService repositoryService,
