@@ -9,6 +9,8 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -69,7 +71,9 @@ public class LiveEventStreams {
         subscriber.emitter.onCompletion(remove);
         subscriber.emitter.onTimeout(remove);
         subscriber.emitter.onError(e -> remove.run());
-        ticker.execute(this::tick); // the first events at once, not after a tick
+        if (!ticker.isShutdown()) {
+            ticker.execute(this::tick); // the first events at once, not after a tick
+        }
         return subscriber.emitter;
     }
 
@@ -113,8 +117,17 @@ public class LiveEventStreams {
         return subscribers.getOrDefault(showId, List.of()).size();
     }
 
+    /**
+     * Streams end when the application starts closing, before the web server's graceful shutdown would wait for them
+     * (an open control room would otherwise hold it for its whole timeout).
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closing() {
+        stop();
+    }
+
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
         ticker.shutdownNow();
         subscribers.values().forEach(list -> list.forEach(s -> s.emitter.complete()));
         subscribers.clear();

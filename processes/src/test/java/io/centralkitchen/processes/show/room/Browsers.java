@@ -31,6 +31,11 @@ final class Browsers {
     private Browsers() {
     }
 
+    /** For {@code @EnabledIf}: decided before the test class starts (or shares) an application. */
+    static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
     static void assumeInstalled() {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Browser tests skipped: no Chromium at " + CHROMIUM + " or no ChromeDriver at " + CHROMEDRIVER

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -48,6 +49,9 @@ import static org.awaitility.Awaitility.await;
  */
 @KitchenTest
 @Tag("browser")
+@EnabledIf(value = "io.centralkitchen.processes.show.room.Browsers#installed", disabledReason = "Browser tests skipped:"
+        + " no /usr/bin/chromium or /usr/bin/chromedriver (or the paths in -Dkitchen.test.chromium/-Dkitchen.test.chromedriver);"
+        + " install the Debian packages chromium and chromium-driver (.ci/run does)")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ControlRoomIT {
@@ -134,6 +138,7 @@ class ControlRoomIT {
         assertThat(producer.getPageSource()).as("push URLs only masked").doesNotContain("kitchen-test-push-key")
                 .contains("****a1b2");
         assertThat(producer.findElements(By.cssSelector("#slots tbody tr"))).hasSize(2);
+        wait.until(d -> currentTime(d, "preview") > 0.5); // the program preview plays the show's HLS
     }
 
     @Test
@@ -143,10 +148,10 @@ class ControlRoomIT {
         WebDriverWait wait = new WebDriverWait(viewer, Duration.ofSeconds(40));
         wait.until(d -> "hls.js".equals(d.findElement(By.id("live")).getDomAttribute("data-player")));
         double started = wait.until(d -> {
-            double t = currentTime(d);
+            double t = currentTime(d, "live");
             return t > 0.5 ? t : null;
         });
-        wait.until(d -> currentTime(d) > started + 1.0);
+        wait.until(d -> currentTime(d, "live") > started + 1.0);
         assertThat(viewer.findElement(By.id("phase")).getText()).isEqualTo("Live");
         assertThat(viewer.findElement(By.id("product")).isDisplayed()).as("nothing on air yet").isFalse();
     }
@@ -212,8 +217,8 @@ class ControlRoomIT {
         return By.cssSelector(".tile[data-destination='" + destination + "']");
     }
 
-    private static double currentTime(WebDriver driver) {
-        Object t = ((JavascriptExecutor) driver).executeScript("return document.getElementById('live').currentTime;");
+    private static double currentTime(WebDriver driver, String video) {
+        Object t = ((JavascriptExecutor) driver).executeScript("return document.getElementById(arguments[0]).currentTime;", video);
         return t == null ? 0 : ((Number) t).doubleValue();
     }
 

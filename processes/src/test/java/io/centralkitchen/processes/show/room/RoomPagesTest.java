@@ -101,6 +101,8 @@ class RoomPagesTest {
                 .substring(5));
         assertThat(show.path("state").asText()).isEqualTo("PLANNED");
         assertThat(show.path("live").asBoolean()).isFalse();
+        assertThat(new TestHttp(port).as("pages-producer", PASSWORD).get("/v3/api-docs").body())
+                .as("documented in OpenAPI").contains("/api/shows/{showId}/live/events");
     }
 
     @Test
