@@ -178,6 +178,7 @@ class CrossStationTest {
                         "/api/shows/{showId}/live/start"),
                 new Case("POST", "/api/shows/" + show + "/live/stop", Map.of(), "/api/shows/{showId}/live/stop"),
                 new Case("GET", "/api/shows/" + show + "/live/stats", null, "/api/shows/{showId}/live/stats"),
+                new Case("GET", "/api/shows/" + show + "/live/events", null, "/api/shows/{showId}/live/events"),
                 new Case("POST", "/api/shows/" + show + "/live/destinations", Map.of("id", "planted", "preset", "website"),
                         "/api/shows/{showId}/live/destinations"),
                 new Case("DELETE", "/api/shows/" + show + "/live/destinations/website", null,

@@ -48,12 +48,16 @@ class WebEdgeTest {
         assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
         assertThat(page.body()).as("nothing inline the policy would block").doesNotContain("<style").contains("<script src=")
                 .doesNotContain("<script>");
-        for (String asset : new String[]{"/live/player.js", "/live/player.css"}) {
+        assertThat(page.body()).contains("/webjars/hls.js/").contains("/live/live-room.js");
+        for (String asset : new String[]{"/live/live-room.js", "/live/live-room.css", "/webjars/hls.js/1.4.12/dist/hls.min.js",
+                "/room/control-room.js", "/room/room.css"}) {
             assertThat(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + asset)).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode()).as(asset).isEqualTo(200);
         }
         assertThat(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/live/some-show/index.m3u8"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as("not on air").isEqualTo(404);
+        assertThat(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/live/some-show/now.json"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as("no such show").isEqualTo(404);
     }
 
     private HttpResponse<String> post(String path, String origin, String fetchSite) throws Exception {

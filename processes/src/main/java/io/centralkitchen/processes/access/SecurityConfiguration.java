@@ -136,7 +136,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Roles.GROUP_PREFIX + KitchenGroups.ADMINS)
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
-                        .requestMatchers("/live/**", "/demo/**", "/login", "/logout", "/error", "/webjars/**", "/static/**",
+                        .requestMatchers("/live/**", "/demo/**", "/login", "/logout", "/error", "/webjars/**", "/static/**", "/room/**",
                                 "/favicon.ico", "/").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(unauthorized()))

@@ -74,6 +74,14 @@ public class ShowTestSettings implements EnvironmentPostProcessor {
         p.put("kitchen.live.presets.test-sd.video-bitrate-kbps", "1000");
         p.put("kitchen.live.presets.test-sd.keyframe-seconds", "1");
         p.put("kitchen.live.presets.test-sd.audio-sample-rate", "48000");
+        // the station's HLS in the same profile (copied too): the browser tests play it
+        p.put("kitchen.live.presets.test-web.platform", "Test website");
+        p.put("kitchen.live.presets.test-web.protocol", "HLS");
+        p.put("kitchen.live.presets.test-web.width", "640");
+        p.put("kitchen.live.presets.test-web.height", "360");
+        p.put("kitchen.live.presets.test-web.video-bitrate-kbps", "1000");
+        p.put("kitchen.live.presets.test-web.keyframe-seconds", "1");
+        p.put("kitchen.live.presets.test-web.audio-sample-rate", "48000");
         String base = platforms().baseUrl();
         p.put("kitchen.platforms.show-douyin.kind", "douyin");
         p.put("kitchen.platforms.show-douyin.base-url", base + "/douyin");

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * Public HLS playback of a show for the station's own site: {@code /live/<show>/index.m3u8} and its segments, as the
  * "website" destination writes them, while the show is on air. No credentials (it is what viewers watch); only these
- * file names are served.
+ * file names are served. The page around them is the live room ({@code show.room.LiveRoomController}).
  */
 @RestController
 public class HlsController {
@@ -29,24 +29,6 @@ public class HlsController {
 
     public HlsController(LiveEngine engine) {
         this.engine = engine;
-    }
-
-    /** A bare player page for the playlist (browsers with native HLS: Safari, Chrome, Edge, mobile browsers). */
-    @GetMapping(value = "/live/{showId}/", produces = MediaType.TEXT_HTML_VALUE)
-    public ResponseEntity<String> player(@PathVariable String showId) {
-        if (!SHOW.matcher(showId).matches()) {
-            return ResponseEntity.notFound().build();
-        }
-        // no inline style or script: the page lives under the content security policy of the public pages
-        String page = """
-                <!doctype html>
-                <html lang="en"><head><meta charset="utf-8"><title>%1$s — live</title>
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <link rel="stylesheet" href="/live/player.css"><script src="/live/player.js"></script></head>
-                <body><video id="live" src="index.m3u8" controls autoplay muted playsinline></video>
-                <p id="note">Live: %1$s — <a href="index.m3u8">index.m3u8</a></p></body></html>
-                """.formatted(showId);
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(page);
     }
 
     @GetMapping("/live/{showId}/{file}")

@@ -39,6 +39,8 @@ public class OnAirForTask implements TaskListener {
         List<ShowSlot> slots = shows.slots(showId);
         Map<Long, Product> catalogue = products.of(task.getTenantId(), slots);
         StringBuilder md = new StringBuilder();
+        md.append("Run the show from its **[control room](/shows/").append(showId).append("/control)**: the program, every")
+                .append(" destination live, the rundown and the next product (key N).\n\n");
         Optional<ShowSlot> next = slots.stream().filter(s -> !s.onAir()).findFirst();
         md.append(next.map(s -> "Next product: **" + Markdown.text(catalogue.get(s.productId()).name()) + "** at ¥" + s.price().toPlainString()
                 + (s.hasFlashSale() ? ", flash sale ¥" + s.flashSalePrice().toPlainString() : "") + ".")
