@@ -4,6 +4,7 @@ import io.centralkitchen.media.ops.MediaInvalidException;
 import io.centralkitchen.media.ops.ProgressListener;
 import io.centralkitchen.storage.MediaStore;
 import io.centralkitchen.storage.ObjectKeys;
+import io.centralkitchen.storage.StationKeys;
 import io.centralkitchen.storage.ObjectNotFoundException;
 import org.camunda.bpm.client.task.ExternalTask;
 
@@ -132,7 +133,7 @@ final class MediaJob {
     public String stationsOwn(String key) {
         validateKey(key);
         String station = task.getTenantId();
-        if (station != null && !station.isBlank() && !key.startsWith(station + "/")) {
+        if (station != null && !station.isBlank() && !StationKeys.belongsTo(station, key)) {
             throw new MediaInvalidException("Object key '" + key + "' is not under the prefix of this task's station ('"
                     + station + "/'); a station's media jobs read and write its own objects only.");
         }

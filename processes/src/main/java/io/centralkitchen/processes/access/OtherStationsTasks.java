@@ -52,7 +52,7 @@ final class OtherStationsTasks extends OncePerRequestFilter {
         if (t == null) {
             return true; // the engine answers for a task that does not exist
         }
-        FormFieldsOnly.Caller caller = FormFieldsOnly.Caller.of(request, identityService);
+        EngineCaller caller = EngineCaller.of(request, identityService);
         return caller.userId() == null || caller.sees(t.getTenantId()); // nobody signed in: the engine asks for credentials
     }
 }

@@ -1,7 +1,6 @@
 package io.centralkitchen.processes.preselection;
 
 import io.centralkitchen.storage.MediaStore;
-import io.centralkitchen.storage.StationKeys;
 import io.centralkitchen.storage.StoredObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,18 +28,6 @@ public class DossierFiles {
 
     public DossierFiles(MediaStore store) {
         this.store = store;
-    }
-
-    public static String evidenceKey(String stationId, long supplierId, long evidenceId, String fileName) {
-        return StationKeys.evidence(stationId, supplierId, evidenceId, fileName);
-    }
-
-    public static String mediaKey(String stationId, long supplierId, long productId, int position, String fileName) {
-        return StationKeys.productMedia(stationId, supplierId, productId, position, fileName);
-    }
-
-    public static String supplierPrefix(String stationId, long supplierId) {
-        return StationKeys.supplier(stationId, supplierId);
     }
 
     /** Stores the upload under {@code key}; removed again if the surrounding transaction does not commit. */

@@ -16,6 +16,7 @@ import io.centralkitchen.processes.preselection.SubmissionValidator.ValidMedia;
 import io.centralkitchen.processes.preselection.SubmissionValidator.ValidProduct;
 import io.centralkitchen.storage.StoredObject;
 import io.centralkitchen.processes.catalogue.ProductVideos;
+import io.centralkitchen.storage.StationKeys;
 import io.centralkitchen.processes.preselection.video.ProductVideoSteps;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -70,7 +71,7 @@ public class SubmissionService {
         storeEvidence(supplier, productId, submissionId, submittedBy, evidence);
         for (int i = 0; i < media.size(); i++) {
             ValidMedia m = media.get(i);
-            String key = DossierFiles.mediaKey(station, supplier.id(), productId, i + 1, m.file().getOriginalFilename());
+            String key = StationKeys.productMedia(station, supplier.id(), productId, i + 1, m.file().getOriginalFilename());
             StoredObject stored = files.put(key, m.file(), m.contentType());
             long mediaId = products.addMedia(station, productId, key, m.file().getOriginalFilename(), m.contentType(), stored.size(),
                     stored.sha256());
@@ -122,7 +123,7 @@ public class SubmissionService {
             Long product = e.type().perSupplier() ? null : productId;
             long evidenceId = dossier.insertEvidence(supplier.stationId(), supplier.id(), product, submissionId, e.type(), e.number(),
                     e.issuer(), e.validFrom(), e.validUntil(), e.scope(), null, recordedBy);
-            String key = DossierFiles.evidenceKey(supplier.stationId(), supplier.id(), evidenceId, e.file().getOriginalFilename());
+            String key = StationKeys.evidence(supplier.stationId(), supplier.id(), evidenceId, e.file().getOriginalFilename());
             StoredObject stored = files.put(key, e.file(), e.contentType());
             dossier.setEvidenceFile(evidenceId, key, e.file().getOriginalFilename(), e.contentType(), stored.size(), stored.sha256());
             ArchiveSubject subject = ArchiveSubject.product(productId);

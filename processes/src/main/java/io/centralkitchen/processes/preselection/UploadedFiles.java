@@ -88,11 +88,6 @@ public final class UploadedFiles {
         return type;
     }
 
-    /** A file name safe as the last part of an object key (see {@link io.centralkitchen.storage.StationKeys#safeName}). */
-    public static String safeName(String original) {
-        return io.centralkitchen.storage.StationKeys.safeName(original);
-    }
-
     private static String describe(Set<String> allowed) {
         if (allowed.contains(MP4)) {
             return "JPEG, PNG, MP4, MOV or WebM";

@@ -85,9 +85,9 @@ public class ShowClips {
     }
 
     private long planned(Show show, ShowSlot slot, String kind, Long markerId, String label, long in, long out) {
-        String existing = "select id from show_clip where slot_id = ? and kind = ? and "
-                + (markerId == null ? "marker_id is null" : "marker_id = " + markerId);
-        List<Long> found = jdbc.queryForList(existing, Long.class, slot.id(), kind);
+        String existing = "select id from show_clip where slot_id = ? and kind = ? and coalesce(marker_id, -1) = ?";
+        long marker = markerId == null ? -1 : markerId;
+        List<Long> found = jdbc.queryForList(existing, Long.class, slot.id(), kind, marker);
         if (!found.isEmpty()) {
             return found.get(0);
         }
@@ -95,7 +95,7 @@ public class ShowClips {
         jdbc.update("insert into show_clip (show_id, slot_id, product_id, recording_id, in_millis, out_millis, state,"
                         + " created_at, updated_at, kind, marker_id, label) values (?,?,?,?,?,?,?,?,?,?,?,?)", show.id(), slot.id(),
                 slot.productId(), show.recordingId(), in, out, "PLANNED", now, now, kind, markerId, label);
-        return jdbc.queryForList(existing, Long.class, slot.id(), kind).get(0);
+        return jdbc.queryForList(existing, Long.class, slot.id(), kind, marker).get(0);
     }
 
     /** A clip of the show: a clip id from a variable is looked up and must belong to the process's show. */

@@ -189,7 +189,7 @@ class SubmissionApiTest {
             assertThat(jdbc.queryForObject("select count(*) from " + table + " where supplier_id = ?", Integer.class, supplier))
                     .as("rows in %s", table).isZero();
         }
-        assertThat(mediaStore.list(DossierFiles.supplierPrefix(station, supplier))).as("objects of the supplier").isEmpty();
+        assertThat(mediaStore.list(io.centralkitchen.storage.StationKeys.supplier(station, supplier))).as("objects of the supplier").isEmpty();
     }
 
     static Part product(String category, String price) {

@@ -40,11 +40,12 @@ public class ProductVideoSteps {
         double seconds = number(execution, "probedSeconds");
         int width = (int) number(execution, "probedWidth");
         int height = (int) number(execution, "probedHeight");
-        String codec = String.valueOf(execution.getVariable("probedVideoCodec")).toLowerCase(Locale.ROOT);
+        Object probedCodec = execution.getVariable("probedVideoCodec");
+        String codec = probedCodec == null ? "" : probedCodec.toString().toLowerCase(Locale.ROOT);
         boolean audio = Boolean.TRUE.equals(execution.getVariable("probedHasAudio"));
         videos.facts(video.id(), Math.round(seconds * 1000), width, height, codec, audio);
         PreselectionProperties.Video limits = properties.getVideo();
-        if (width <= 0 || height <= 0 || execution.getVariable("probedVideoCodec") == null) {
+        if (width <= 0 || height <= 0 || codec.isEmpty()) {
             throw refuse(video, "it has no pictures (no video stream); send the video itself");
         }
         if (!VIDEO_CODECS.contains(codec)) {
