@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.LinkedHashMap;
 import io.centralkitchen.processes.archive.ArchiveSubject;
 import io.centralkitchen.processes.archive.ArchiveLog;
+import io.centralkitchen.processes.commerce.promotion.PriceHistory;
 import io.centralkitchen.media.live.LiveEngine;
 import io.centralkitchen.processes.show.ShowProcesses;
 import io.centralkitchen.processes.show.ShowProducts;
@@ -32,10 +33,11 @@ public class StartSlot implements JavaDelegate {
     private final LiveEngine live;
     private final LiveMarkers markers;
     private final ArchiveLog archive;
+    private final PriceHistory prices;
 
-
-    public StartSlot(Shows shows, ShowProducts products, LiveEngine live, LiveMarkers markers, ArchiveLog archive) {
+    public StartSlot(Shows shows, ShowProducts products, LiveEngine live, LiveMarkers markers, ArchiveLog archive, PriceHistory prices) {
         this.archive = archive;
+        this.prices = prices;
         this.shows = shows;
         this.products = products;
         this.live = live;
@@ -69,6 +71,12 @@ public class StartSlot implements JavaDelegate {
         boolean first = shows.markOnAir(slot.get().id(), programMillis, Instant.now(), markerId);
         if (first) {
             archiveOnAir(execution.getTenantId(), showId, slot.get(), programMillis, markerId, by);
+            // the prices it is offered at now: the reference of later "reduced" prices
+            String ref = "show:" + showId + ":slot:" + slot.get().position();
+            prices.record(execution.getTenantId(), slot.get().productId(), slot.get().price(), "SLOT", ref, Instant.now());
+            if (slot.get().hasFlashSale()) {
+                prices.record(execution.getTenantId(), slot.get().productId(), slot.get().flashSalePrice(), "FLASH_SALE", ref, Instant.now());
+            }
         }
         execution.setVariable("slotId", slot.get().id());
         execution.setVariable("firstOnAir", first);
