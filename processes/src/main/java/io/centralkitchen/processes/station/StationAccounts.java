@@ -131,6 +131,7 @@ public class StationAccounts implements PlatformAccounts {
         int retries = bounded("retries", form.retries(), 3, 0, 10);
         long retryDelay = bounded("retryDelayMillis", form.retryDelayMillis(), 500L, 10L, 60_000L);
         long timeout = bounded("timeoutMillis", form.timeoutMillis(), 10_000L, 100L, 120_000L);
+        checkMatrix(stationId, form);
         Timestamp now = Timestamp.from(Instant.now());
         Timestamp expires = form.accessTokenExpiresAt() == null ? null : Timestamp.from(form.accessTokenExpiresAt());
         int updated = jdbc.update("update platform_account set kind = ?, base_url = ?, app_key = ?, token_expires_at = ?,"
@@ -175,14 +176,20 @@ public class StationAccounts implements PlatformAccounts {
                 + " order by station_id, account_id", ROW, Timestamp.from(before)).stream().map(this::view).toList();
     }
 
-    private void matrix(String stationId, String accountId, AccountForm form) {
-        String liveRoom = text("liveRoomId", form.liveRoomId());
-        String shop = text("shopId", form.shopId());
+    /** The account matrix's fields, checked before anything is written: a refused form changes nothing. */
+    private void checkMatrix(String stationId, AccountForm form) {
+        text("liveRoomId", form.liveRoomId());
+        text("shopId", form.shopId());
         if (form.ownerHostId() != null && form.ownerHostId() != 0 && jdbc.queryForObject("select count(*) from host where id = ?"
                 + " and station_id = ?", Integer.class, form.ownerHostId(), stationId) == 0) {
             throw new InvalidFieldException("ownerHostId", "Station '" + stationId + "' has no host " + form.ownerHostId()
                     + " (0 makes the station brand the owner)");
         }
+    }
+
+    private void matrix(String stationId, String accountId, AccountForm form) {
+        String liveRoom = text("liveRoomId", form.liveRoomId());
+        String shop = text("shopId", form.shopId());
         jdbc.update("update platform_account set live_room_id = case when ? then ? else live_room_id end,"
                         + " shop_id = case when ? then ? else shop_id end,"
                         + " owner_host_id = case when ? then ? else owner_host_id end,"
