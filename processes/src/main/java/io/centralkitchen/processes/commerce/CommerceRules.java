@@ -84,6 +84,19 @@ public class CommerceRules {
         }
     }
 
+    /** An ISO-8601 time with offset, or a local one in the server's zone (as the show planner reads times). */
+    public static java.time.Instant parseTime(String text) {
+        String t = text.strip();
+        if (t.length() > 40) {
+            throw new IllegalArgumentException("Not a time: too long");
+        }
+        try {
+            return java.time.OffsetDateTime.parse(t).toInstant();
+        } catch (RuntimeException withoutOffset) {
+            return java.time.LocalDateTime.parse(t).atZone(java.time.ZoneId.systemDefault()).toInstant();
+        }
+    }
+
     public TypeRules type(String type) {
         return rules().types().get(type);
     }

@@ -1,7 +1,7 @@
 package io.centralkitchen.processes.integration;
 
 import io.centralkitchen.processes.aftersales.AfterSalesIntake;
-import io.centralkitchen.processes.commerce.promotion.PromotionResults;
+import io.centralkitchen.processes.commerce.PromotionResults;
 import io.centralkitchen.processes.orders.PlatformComments;
 import io.centralkitchen.processes.orders.PlatformOrders;
 import io.centralkitchen.processes.station.StationService;

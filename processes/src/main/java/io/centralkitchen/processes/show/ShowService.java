@@ -10,7 +10,6 @@ import io.centralkitchen.processes.api.ApiExceptionHandler.ConflictException;
 import io.centralkitchen.processes.api.ApiExceptionHandler.NotFoundException;
 import io.centralkitchen.processes.catalogue.Product;
 import io.centralkitchen.processes.catalogue.Products;
-import io.centralkitchen.processes.commerce.host.Hosts;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -51,10 +50,10 @@ public class ShowService {
     private final Products products;
     private final AsSystem asSystem;
     private final ArchiveLog archive;
-    private final Hosts hosts;
+    private final ShowCommerce hosts;
 
     public ShowService(ShowPlanner planner, Shows shows, RuntimeService runtimeService, TaskService taskService,
-                       LiveEngine live, Products products, AsSystem asSystem, ArchiveLog archive, Hosts hosts) {
+                       LiveEngine live, Products products, AsSystem asSystem, ArchiveLog archive, ShowCommerce hosts) {
         this.archive = archive;
         this.hosts = hosts;
         this.planner = planner;
@@ -72,7 +71,7 @@ public class ShowService {
         ShowPlanner.Checked checked = planner.check(plan, createdBy);
         Show show = checked.show();
         shows.insert(show, checked.destinations(), checked.slots());
-        hosts.assign(show.stationId(), show.id(), checked.hosts().showHostIds(), checked.hosts().slotHostIds());
+        hosts.assignHosts(show.stationId(), show.id(), checked.hosts().showHostIds(), checked.hosts().slotHostIds());
         archiveRundown(show, createdBy);
         List<String> warnings = recheckEvidence(show, shows.slots(show.id()));
         Map<String, Object> variables = new HashMap<>();
@@ -106,14 +105,14 @@ public class ShowService {
     /** A new rundown before air. */
     @Transactional
     public List<String> changeRundown(Show show, List<ShowPlan.Slot> slots) {
-        List<Long> showHosts = hosts.ofShow(show.stationId(), show.id());
+        List<Long> showHosts = hosts.showHosts(show.stationId(), show.id());
         ShowPlanner.CheckedRundown rundown = planner.rundown(show.stationId(), showHosts, slots, "slots",
-                hosts.ofSlotProducts(show.stationId(), show.id()));
-        hosts.clear(show.stationId(), show.id());
+                hosts.slotHostsByProduct(show.stationId(), show.id()));
+        hosts.clearHosts(show.stationId(), show.id());
         if (!shows.replaceSlots(show.id(), rundown.slots())) {
             throw new ConflictException("The rundown of show '" + show.id() + "' is fixed: the show is " + show.state());
         }
-        hosts.assign(show.stationId(), show.id(), showHosts, rundown.hosts().slotHostIds());
+        hosts.assignHosts(show.stationId(), show.id(), showHosts, rundown.hosts().slotHostIds());
         archiveRundown(show, null);
         return recheckEvidence(show, shows.slots(show.id()));
     }
@@ -121,9 +120,9 @@ public class ShowService {
     /** The rundown as it is now (who changed it, when: the entry), and the show's link to each of its products. */
     private void archiveRundown(Show show, String changedBy) {
         List<Map<String, Object>> slots = new ArrayList<>();
-        Map<Long, String> names = hosts.names(show.stationId());
-        Map<Integer, List<Long>> slotHosts = hosts.ofSlots(show.stationId(), show.id());
-        List<Long> showHosts = hosts.ofShow(show.stationId(), show.id());
+        Map<Long, String> names = hosts.hostNames(show.stationId());
+        Map<Integer, List<Long>> slotHosts = hosts.slotHosts(show.stationId(), show.id());
+        List<Long> showHosts = hosts.showHosts(show.stationId(), show.id());
         for (ShowSlot s : shows.slots(show.id())) {
             Map<String, Object> slot = new LinkedHashMap<>();
             slot.put("position", s.position());

@@ -9,7 +9,6 @@ import io.centralkitchen.processes.api.ApiExceptionHandler.InvalidFieldException
 import io.centralkitchen.processes.api.ApiExceptionHandler.NotFoundException;
 import io.centralkitchen.processes.access.CurrentUser;
 import io.centralkitchen.processes.access.KitchenGroups;
-import io.centralkitchen.processes.commerce.host.Hosts;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,10 +61,10 @@ public class ShowsController {
     private final ShowReports reports;
     private final ShowLinks links;
     private final CurrentUser currentUser;
-    private final Hosts hosts;
+    private final ShowCommerce hosts;
 
     public ShowsController(ShowService service, Shows shows, ShowClips clips, ShowProducts products, ShowReports reports,
-                           ShowLinks links, CurrentUser currentUser, Hosts hosts) {
+                           ShowLinks links, CurrentUser currentUser, ShowCommerce hosts) {
         this.hosts = hosts;
         this.service = service;
         this.shows = shows;
@@ -210,8 +209,8 @@ public class ShowsController {
     private ShowView view(Show show, List<String> warnings) {
         List<ShowSlot> slots = shows.slots(show.id());
         Map<Long, Product> catalogue = products.of(show.stationId(), slots);
-        List<Long> showHosts = hosts.ofShow(show.stationId(), show.id());
-        Map<Integer, List<Long>> slotHosts = hosts.ofSlots(show.stationId(), show.id());
+        List<Long> showHosts = hosts.showHosts(show.stationId(), show.id());
+        Map<Integer, List<Long>> slotHosts = hosts.slotHosts(show.stationId(), show.id());
         List<SlotView> slotViews = slots.stream().map(s -> new SlotView(s.position(), s.productId(),
                 catalogue.containsKey(s.productId()) ? catalogue.get(s.productId()).name() : null, s.plannedSeconds(), s.price(),
                 s.flashSalePrice(), s.flashSaleStock(), s.onAirMillis(), s.onAirAt(),

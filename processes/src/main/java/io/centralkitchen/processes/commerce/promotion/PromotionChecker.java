@@ -4,7 +4,6 @@ import io.centralkitchen.processes.api.ApiExceptionHandler.InvalidFieldException
 import io.centralkitchen.processes.commerce.CommerceRules;
 import io.centralkitchen.processes.commerce.CommerceRules.FieldRule;
 import io.centralkitchen.processes.commerce.CommerceRules.TypeRules;
-import io.centralkitchen.processes.show.plan.ShowPlanner;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -167,7 +166,7 @@ public class PromotionChecker {
 
     private static Instant time(String field, Object value) {
         try {
-            return ShowPlanner.parseTime(value.toString());
+            return CommerceRules.parseTime(value.toString());
         } catch (RuntimeException e) {
             throw new InvalidFieldException(field, "'" + excerpt(value) + "' is not an ISO-8601 time like 2026-05-01T20:00:00+08:00");
         }

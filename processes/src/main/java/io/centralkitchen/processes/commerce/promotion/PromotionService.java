@@ -9,7 +9,7 @@ import io.centralkitchen.processes.commerce.CommerceRules.TypeRules;
 import io.centralkitchen.processes.show.Show;
 import io.centralkitchen.processes.show.ShowSlot;
 import io.centralkitchen.processes.show.Shows;
-import io.centralkitchen.processes.show.plan.ShowPlanner;
+import io.centralkitchen.processes.commerce.CommerceRules;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -84,7 +84,7 @@ public class PromotionService {
         Instant startsAt = null;
         if (form.startsAt() != null && !form.startsAt().isBlank()) {
             try {
-                startsAt = ShowPlanner.parseTime(form.startsAt().length() > 40 ? "x" : form.startsAt());
+                startsAt = CommerceRules.parseTime(form.startsAt().length() > 40 ? "x" : form.startsAt());
             } catch (RuntimeException e) {
                 throw new InvalidFieldException("startsAt", "'" + form.startsAt() + "' is not an ISO-8601 time like 2026-05-01T20:05:00+08:00");
             }

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.LinkedHashMap;
 import io.centralkitchen.processes.archive.ArchiveSubject;
 import io.centralkitchen.processes.archive.ArchiveLog;
-import io.centralkitchen.processes.commerce.promotion.PriceHistory;
+import io.centralkitchen.processes.show.ShowCommerce;
 import io.centralkitchen.media.live.LiveEngine;
 import io.centralkitchen.processes.show.ShowProcesses;
 import io.centralkitchen.processes.show.ShowProducts;
@@ -33,9 +33,9 @@ public class StartSlot implements JavaDelegate {
     private final LiveEngine live;
     private final LiveMarkers markers;
     private final ArchiveLog archive;
-    private final PriceHistory prices;
+    private final ShowCommerce prices;
 
-    public StartSlot(Shows shows, ShowProducts products, LiveEngine live, LiveMarkers markers, ArchiveLog archive, PriceHistory prices) {
+    public StartSlot(Shows shows, ShowProducts products, LiveEngine live, LiveMarkers markers, ArchiveLog archive, ShowCommerce prices) {
         this.archive = archive;
         this.prices = prices;
         this.shows = shows;
@@ -73,9 +73,9 @@ public class StartSlot implements JavaDelegate {
             archiveOnAir(execution.getTenantId(), showId, slot.get(), programMillis, markerId, by);
             // the prices it is offered at now: the reference of later "reduced" prices
             String ref = "show:" + showId + ":slot:" + slot.get().position();
-            prices.record(execution.getTenantId(), slot.get().productId(), slot.get().price(), "SLOT", ref, Instant.now());
+            prices.offered(execution.getTenantId(), slot.get().productId(), slot.get().price(), "SLOT", ref);
             if (slot.get().hasFlashSale()) {
-                prices.record(execution.getTenantId(), slot.get().productId(), slot.get().flashSalePrice(), "FLASH_SALE", ref, Instant.now());
+                prices.offered(execution.getTenantId(), slot.get().productId(), slot.get().flashSalePrice(), "FLASH_SALE", ref);
             }
         }
         execution.setVariable("slotId", slot.get().id());

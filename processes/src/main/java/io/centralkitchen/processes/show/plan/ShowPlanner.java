@@ -20,8 +20,7 @@ import io.centralkitchen.processes.api.ApiExceptionHandler.InvalidFieldException
 import io.centralkitchen.processes.station.StationService;
 import io.centralkitchen.processes.catalogue.Products;
 import io.centralkitchen.routes.platform.PlatformAdapters;
-import io.centralkitchen.processes.commerce.host.HostChecks;
-import io.centralkitchen.processes.commerce.promotion.PromotionChecker;
+import io.centralkitchen.processes.show.ShowCommerce;
 import io.centralkitchen.processes.station.StationAccounts;
 import org.springframework.stereotype.Component;
 
@@ -47,11 +46,11 @@ import java.util.UUID;
 public class ShowPlanner {
 
     /** A checked plan, ready to be stored; {@code hosts} says who presents the show and which slot. */
-    public record Checked(Show show, List<ShowDestination> destinations, List<ShowSlot> slots, HostChecks.Assignment hosts) {
+    public record Checked(Show show, List<ShowDestination> destinations, List<ShowSlot> slots, ShowCommerce.Hosting hosts) {
     }
 
     /** A checked rundown (a change before air) and who presents which slot. */
-    public record CheckedRundown(List<ShowSlot> slots, HostChecks.Assignment hosts) {
+    public record CheckedRundown(List<ShowSlot> slots, ShowCommerce.Hosting hosts) {
     }
 
     private final StationService stations;
@@ -61,16 +60,13 @@ public class ShowPlanner {
     private final Shows shows;
     private final ShowProperties properties;
     private final StationVault vault;
-    private final HostChecks hostChecks;
-    private final PromotionChecker promotionChecker;
+    private final ShowCommerce commerce;
     private final StationAccounts accounts;
 
     public ShowPlanner(StationService stations, LiveEngine live, PlatformAdapters platforms, Products catalogue, Shows shows,
-                       ShowProperties properties, StationVault vault, HostChecks hostChecks, PromotionChecker promotionChecker,
-                       StationAccounts accounts) {
+                       ShowProperties properties, StationVault vault, ShowCommerce commerce, StationAccounts accounts) {
         this.vault = vault;
-        this.hostChecks = hostChecks;
-        this.promotionChecker = promotionChecker;
+        this.commerce = commerce;
         this.accounts = accounts;
         this.stations = stations;
         this.live = live;
@@ -108,7 +104,7 @@ public class ShowPlanner {
         Ingest ingest = ingest(plan.stationId(), plan.ingest());
         List<ShowDestination> destinations = destinations(plan.stationId(), plan.destinations());
         List<ShowSlot> slots = slots(plan.stationId(), plan.slots(), "slots");
-        HostChecks.Assignment assignment = hostChecks.check(plan.stationId(), plan.hostIds(), "hostIds", plan.slots(), slots,
+        ShowCommerce.Hosting assignment = commerce.checkHosts(plan.stationId(), plan.hostIds(), "hostIds", plan.slots(), slots,
                 "slots", Map.of());
         if (assignment.displayText() != null) {
             hosts = assignment.displayText().length() > 500 ? assignment.displayText().substring(0, 500) : assignment.displayText();
@@ -126,7 +122,7 @@ public class ShowPlanner {
     public CheckedRundown rundown(String stationId, List<Long> showHostIds, List<Slot> slots, String field,
                                   Map<Long, List<Long>> kept) {
         List<ShowSlot> checked = slots(stationId, slots, field);
-        return new CheckedRundown(checked, hostChecks.check(stationId, showHostIds, "hostIds", slots, checked, field, kept));
+        return new CheckedRundown(checked, commerce.checkHosts(stationId, showHostIds, "hostIds", slots, checked, field, kept));
     }
 
     public static Instant parseTime(String text) {
@@ -266,7 +262,7 @@ public class ShowPlanner {
                         + " the slot's price " + price + ", got " + flash);
             }
             if (flash != null) {
-                promotionChecker.reducedPrice(stationId, product.id(), flash, price, field + ".flashSale.price");
+                commerce.checkReducedPrice(stationId, product.id(), flash, price, field + ".flashSale.price");
             }
             if (stock != null && stock < 1) {
                 throw new InvalidFieldException(field + ".flashSale.stock", "A flash sale's stock is at least 1, got " + stock);

@@ -1,4 +1,7 @@
-package io.centralkitchen.processes.commerce.promotion;
+package io.centralkitchen.processes.commerce;
+
+import io.centralkitchen.processes.commerce.promotion.Promotion;
+import io.centralkitchen.processes.commerce.promotion.Promotions;
 
 import io.centralkitchen.processes.show.Shows;
 import io.centralkitchen.routes.webhook.PlatformEvent;
