@@ -83,10 +83,10 @@ public class HostsController {
     }
 
     @Operation(summary = "Record the host's identity check: its date (checkedOn, 2026-05-01) and evidence file (PDF, JPEG or PNG)")
-    @PostMapping(value = "/{hostId}/identity-check", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/{hostId}/identity-check")
     @PreAuthorize(Roles.SHOW_READERS)
-    public Host identityCheck(@PathVariable String stationId, @PathVariable long hostId, @RequestParam String checkedOn,
-                              @RequestPart("file") MultipartFile file) {
+    public Host identityCheck(@PathVariable String stationId, @PathVariable long hostId, @RequestParam(required = false) String checkedOn,
+                              @RequestPart(value = "file", required = false) MultipartFile file) {
         allowed(stationId);
         return service.identityChecked(stationId, hostId, checkedOn, file, currentUser.userId());
     }
