@@ -4,6 +4,7 @@ import io.centralkitchen.processes.commerce.host.HostChecks;
 import io.centralkitchen.processes.commerce.host.Hosts;
 import io.centralkitchen.processes.commerce.promotion.PriceHistory;
 import io.centralkitchen.processes.commerce.promotion.PromotionChecker;
+import io.centralkitchen.processes.commerce.promotion.Promotions;
 import io.centralkitchen.processes.show.ShowCommerce;
 import io.centralkitchen.processes.show.ShowPlan;
 import io.centralkitchen.processes.show.ShowSlot;
@@ -22,8 +23,10 @@ public class ShowCommerceDesk implements ShowCommerce {
     private final Hosts hosts;
     private final PromotionChecker promotions;
     private final PriceHistory prices;
+    private final Promotions promotionRows;
 
-    public ShowCommerceDesk(HostChecks checks, Hosts hosts, PromotionChecker promotions, PriceHistory prices) {
+    public ShowCommerceDesk(HostChecks checks, Hosts hosts, PromotionChecker promotions, PriceHistory prices, Promotions promotionRows) {
+        this.promotionRows = promotionRows;
         this.checks = checks;
         this.hosts = hosts;
         this.promotions = promotions;
@@ -70,6 +73,19 @@ public class ShowCommerceDesk implements ShowCommerce {
     @Override
     public void checkReducedPrice(String stationId, long productId, BigDecimal price, BigDecimal regular, String field) {
         promotions.reducedPrice(stationId, productId, price, regular, field);
+    }
+
+    @Override
+    public List<PromotionFigures> promotionFigures(String stationId, String showId) {
+        return promotionRows.ofShow(stationId, showId).stream().map(p -> {
+            Map<String, Long> totals = new java.util.TreeMap<>();
+            Map<String, Map<String, Long>> perPlatform = new java.util.TreeMap<>();
+            for (Promotions.Result r : promotionRows.results(p.id())) {
+                totals.merge(r.metric(), r.count(), Long::sum);
+                perPlatform.computeIfAbsent(r.platform(), k -> new java.util.TreeMap<>()).put(r.metric(), r.count());
+            }
+            return new PromotionFigures(p.ref(), p.kind(), p.slotPosition(), p.title(), p.state(), totals, perPlatform);
+        }).toList();
     }
 
     @Override

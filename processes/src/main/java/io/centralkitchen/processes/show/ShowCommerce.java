@@ -43,4 +43,14 @@ public interface ShowCommerce {
 
     /** Records a price the product is offered at now (e.g. a slot on air). */
     void offered(String stationId, long productId, BigDecimal price, String source, String ref);
+
+    /**
+     * A promotion of the show in its report: what it was, where it stands, and the platforms' latest counts per metric
+     * (COUPONS_CLAIMED, ENTRANTS, RESERVATIONS, ...), in all and per platform.
+     */
+    record PromotionFigures(String ref, String kind, Integer slotPosition, String title, String state, Map<String, Long> totals,
+                            Map<String, Map<String, Long>> perPlatform) {
+    }
+
+    List<PromotionFigures> promotionFigures(String stationId, String showId);
 }

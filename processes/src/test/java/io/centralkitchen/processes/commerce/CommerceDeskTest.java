@@ -115,6 +115,9 @@ class CommerceDeskTest {
         String rundown = jdbc.queryForObject("select document from archive_entry where station_id = ? and subject_id = ? and kind = 'RUNDOWN'"
                 + " order by id desc fetch first 1 rows only", String.class, STATION, "desk-hosts-" + run);
         assertThat(rundown).contains(pharmacist + " Dr Wang " + run).contains("presentedBy");
+        JsonNode presenters = producer.get("/api/shows/desk-hosts-" + run + "/report").json().path("presenters");
+        assertThat(presenters.get(1).path("hosts").get(0).asText()).as("the report says who presented what").isEqualTo("Dr Wang " + run);
+        assertThat(presenters.get(0).path("hosts").get(0).asText()).isEqualTo("Tea Li " + run);
     }
 
     @Test
@@ -194,6 +197,10 @@ class CommerceDeskTest {
         assertThat(results).hasSize(1);
         assertThat(results.get(0).path("metric").asText()).isEqualTo("COUPONS_CLAIMED");
         assertThat(results.get(0).path("count").asLong()).isEqualTo(40);
+        JsonNode figures = producer.get("/api/shows/" + id + "/report").json().path("promotions");
+        assertThat(figures.get(0).path("ref").asText()).isEqualTo(ref);
+        assertThat(figures.get(0).path("totals").path("COUPONS_CLAIMED").asLong()).as("in the show's figures").isEqualTo(40);
+        assertThat(figures.get(0).path("perPlatform").path("show-douyin").path("COUPONS_CLAIMED").asLong()).isEqualTo(40);
 
         // a lottery: its rules are published before it starts; the draw is seeded and its entrants recorded
         platforms.stubFor(post(urlPathMatching("/douyin/api/v1/.*")).willReturn(aResponse().withHeader("Content-Type", "application/json")
