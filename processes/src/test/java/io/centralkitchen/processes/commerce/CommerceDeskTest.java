@@ -71,6 +71,8 @@ class CommerceDeskTest {
     DemoCatalogue catalogue;
     @Autowired
     TokenExpiryWarnings tokenWarnings;
+    @Autowired
+    io.centralkitchen.processes.station.StationVault vault;
 
     final String run = UUID.randomUUID().toString().substring(0, 6);
     TestHttp producer;
@@ -256,7 +258,7 @@ class CommerceDeskTest {
     }
 
     @Test
-    void anAccountWhoseTokenExpiresSoonGetsOneWarningTaskPerExpiry() {
+    void anAccountWhoseTokenExpiresSoonGetsOneWarningTaskPerExpiry() throws Exception {
         TestHttp admin = new TestHttp(port).as("admin", KitchenTest.ADMIN_PASSWORD);
         String account = "desk-dy-" + run;
         Map<String, Object> form = new LinkedHashMap<>();
@@ -274,6 +276,19 @@ class CommerceDeskTest {
         refused(admin.putJson("/api/stations/" + OTHER + "/platform-accounts/" + account, Map.of("kind", "douyin", "ownerHostId", 999999999)),
                 "ownerHostId", "has no host 999999999");
 
+        // a show naming no account for its Douyin destination streams and sells through the station's default one
+        jdbc.update("update platform_account set default_for_shows = false where station_id = ? and kind = 'douyin' and account_id <> ?",
+                OTHER, account);
+        vault.set(OTHER, "douyin", "PUSH_URL", "rtmp://127.0.0.1:9/live/desk-default-" + run, "test");
+        List<Long> otherProducts = catalogue.seed(OTHER, "Desk Two Co-op " + run, "Youxian", DemoCatalogue.HARVEST.subList(0, 1),
+                Path.of(System.getProperty("java.io.tmpdir"), "desk-catalogue"));
+        TestHttp.Response planned = admin.postJson("/api/shows", Map.of("id", "desk-default-" + run, "stationId", OTHER, "title", "Defaults",
+                "airTime", Instant.now().plus(Duration.ofDays(1)).toString(), "ingest", Map.of("mode", "TEST_PATTERN"),
+                "destinations", List.of(Map.of("preset", "douyin")), "slots", List.of(Map.of("productId", otherProducts.get(0)))));
+        assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+        assertThat(planned.json().path("destinations").get(0).path("platform").asText()).isEqualTo(account);
+        assertThat(planned.json().path("destinations").get(0).path("liveRoomId").asText()).isEqualTo("room-" + run);
+
         assertThat(tokenWarnings.check()).isPositive();
         assertThat(jdbc.queryForList("select task_id from account_token_warning where station_id = ? and account_id = ?", String.class,
                 OTHER, account)).as("recorded").hasSize(1);
@@ -287,7 +302,7 @@ class CommerceDeskTest {
         assertThat(admin.putJson("/api/stations/" + OTHER + "/platform-accounts/" + account, form).status()).isEqualTo(200);
         tokenWarnings.check();
         assertThat(taskService.createTaskQuery().tenantIdIn(OTHER).taskNameLike("%'" + account + "'%").count()).isEqualTo(2);
-        assertThat(admin.delete("/api/stations/" + OTHER + "/platform-accounts/" + account).status()).isEqualTo(204);
+        jdbc.update("update platform_account set default_for_shows = false where station_id = ? and account_id = ?", OTHER, account);
     }
 
     Map<String, Object> lottery(java.math.BigDecimal topPrize) {
