@@ -44,6 +44,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The commerce desk on the whole platform: hosts with identity checks and qualifications in the show plan, promotions
@@ -239,6 +240,27 @@ class CommerceDeskTest {
         assertThat(other.get(promotions).status()).isEqualTo(404);
         assertThat(other.postJson(promotions + "/" + lottery + "/fire", Map.of()).status()).isEqualTo(404);
         assertThat(other.get(promotions + "/" + lottery + "/draw").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPromotionPlannedWithAStartTimeIsFiredOnScheduleOnceTheShowIsLive() {
+        String id = "desk-timer-" + run;
+        assertThat(producer.postJson("/api/shows", plan(id)).status()).isEqualTo(201);
+        WireMockServer platforms = ShowTestSettings.platforms();
+        platforms.stubFor(post(urlPathMatching("/douyin/api/v1/.*")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"err_no\":0,\"data\":{\"id\":\"dy-" + run + "\"}}")));
+        String promotions = "/api/shows/" + id + "/promotions";
+        JsonNode planned = producer.postJson(promotions, Map.of("kind", "RESERVATION", "startsAt", Instant.now().plusSeconds(1).toString(),
+                "terms", Map.of("benefit", "a coupon for the next show"))).json();
+        String ref = planned.path("ref").asText();
+        // not before the show is live (the live run is other tests' business: here the show is marked live directly)
+        jdbc.update("update kitchen_show set state = 'LIVE' where id = ?", id);
+        JsonNode fired = await().atMost(Duration.ofSeconds(30)).until(() -> producer.get(promotions + "/" + planned.path("promotion")
+                .path("id").asLong()).json(), p -> p.path("promotion").path("state").asText().equals("FIRED"));
+        assertThat(fired.path("promotion").path("firedBy").asText()).isEqualTo("schedule");
+        platforms.verify(1, postRequestedFor(urlPathEqualTo("/douyin/api/v1/live/cues")).withRequestBody(matchingJsonPath("$.promotion_ref", equalTo(ref)))
+                .withRequestBody(matchingJsonPath("$.action", equalTo("reservation"))));
+        jdbc.update("update kitchen_show set state = 'CANCELLED' where id = ?", id);
     }
 
     @Test

@@ -102,7 +102,7 @@ public class PromotionCues {
             // the price history may have moved since the plan
             checker.reducedPrice(p.stationId(), slot.orElseThrow().productId(), amount, slot.get().price(), "terms.price");
         }
-        CueType type = CueType.valueOf(Promotion.FLASH_SALE.equals(p.kind()) ? "START_FLASH_SALE" : p.kind());
+        CueType type = cueType(p);
         String sku = slot.map(s -> Long.toString(s.productId())).orElse(null);
         String coupon = (String) p.terms().get("code");
         List<ShowPublications.Target> targets = new ArrayList<>();
@@ -164,6 +164,16 @@ public class PromotionCues {
     private Optional<ShowSlot> slot(Promotion p) {
         return p.slotPosition() == null ? Optional.empty()
                 : shows.slots(p.showId()).stream().filter(s -> s.position() == p.slotPosition()).findFirst();
+    }
+
+    /** The cue of a kind; a kind an operator added to the rules file has none to send. */
+    private static CueType cueType(Promotion p) {
+        try {
+            return CueType.valueOf(Promotion.FLASH_SALE.equals(p.kind()) ? "START_FLASH_SALE" : p.kind());
+        } catch (IllegalArgumentException e) {
+            throw new ConflictException("Promotions of kind " + p.kind() + " have no commerce cue the platforms know (FLASH_SALE,"
+                    + " COUPON, RED_ENVELOPE, LOTTERY, RESERVATION): " + p.ref() + " can be planned but not fired");
+        }
     }
 
     private static BigDecimal amount(Promotion p) {

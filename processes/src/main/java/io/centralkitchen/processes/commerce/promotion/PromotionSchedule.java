@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 
 /**
- * Fires the promotions planned with a start time once it has come and their show is live (as the platform, "schedule").
+ * Fires the promotions planned with a start time once it has come and their show is live (as the platform, "schedule");
+ * one whose rules must be published first waits for them.
  * Firing is idempotent, so a check repeated on another node or after a failure sends nothing twice.
  */
 @Component
@@ -18,8 +19,10 @@ public class PromotionSchedule {
 
     private final Promotions promotions;
     private final PromotionCues cues;
+    private final PromotionChecker checker;
 
-    public PromotionSchedule(Promotions promotions, PromotionCues cues) {
+    public PromotionSchedule(Promotions promotions, PromotionCues cues, PromotionChecker checker) {
+        this.checker = checker;
         this.promotions = promotions;
         this.cues = cues;
     }
@@ -28,6 +31,9 @@ public class PromotionSchedule {
     public void fireDue() {
         for (Promotion p : promotions.due(Instant.now())) {
             try {
+                if (p.rulesPublishedAt() == null && checker.type(p.kind()).rulesPublishedBeforeStart()) {
+                    continue; // it starts once its rules are published (the plan's answer says so)
+                }
                 cues.fire(p, "schedule");
             } catch (RuntimeException e) {
                 log.warn("Scheduled promotion {} of show {} was not fired: {}", p.ref(), p.showId(), e.getMessage());
