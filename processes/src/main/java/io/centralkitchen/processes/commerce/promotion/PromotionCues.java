@@ -97,6 +97,10 @@ public class PromotionCues {
                     + " it starts: POST /api/shows/" + p.showId() + "/promotions/" + p.id() + "/rules/publish first");
         }
         Optional<ShowSlot> slot = slot(p);
+        if (p.slotPosition() != null && slot.isEmpty()) {
+            throw new ConflictException("Show '" + p.showId() + "' has no slot " + p.slotPosition() + " any more (the rundown changed):"
+                    + " cancel " + p.ref() + " and plan it on the product's new slot");
+        }
         BigDecimal amount = amount(p);
         if (first && Promotion.FLASH_SALE.equals(p.kind())) {
             // the price history may have moved since the plan
