@@ -319,6 +319,14 @@ class CommerceDeskTest {
         assertThat(warnings).hasSize(1);
         assertThat(taskService.getIdentityLinksForTask(warnings.get(0).getId()).stream().map(l -> l.getGroupId()).toList())
                 .contains(KitchenGroups.MARKETERS, KitchenGroups.PRODUCERS);
+        // in Tasklist: the station's marketers see it, the other station's do not
+        user("desk-marketer-two", KitchenGroups.MARKETERS, OTHER);
+        user("desk-marketer-one", KitchenGroups.MARKETERS, STATION);
+        String query = "/engine-rest/task?nameLike=" + java.net.URLEncoder.encode("%'" + account + "'%", StandardCharsets.UTF_8);
+        TestHttp.Response seen = new TestHttp(port).as("desk-marketer-two", PASSWORD).get(query);
+        assertThat(seen.status()).as(seen.body()).isEqualTo(200);
+        assertThat(seen.json()).hasSize(1);
+        assertThat(new TestHttp(port).as("desk-marketer-one", PASSWORD).get(query).json()).isEmpty();
         // a renewed token (a new expiry) warns again
         form.put("accessTokenExpiresAt", Instant.now().plus(Duration.ofDays(3)).toString());
         assertThat(admin.putJson("/api/stations/" + OTHER + "/platform-accounts/" + account, form).status()).isEqualTo(200);
