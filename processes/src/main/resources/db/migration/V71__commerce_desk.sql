@@ -41,7 +41,7 @@ create table promotion (
     slot_position      integer,
     kind               varchar(20)   not null,
     title              varchar(200)  not null,
-    terms              varchar(8000) not null,
+    terms              varchar(20000) not null,
     starts_at          timestamp,
     -- PLANNED, FIRED, CANCELLED
     state              varchar(20)   not null,
@@ -62,7 +62,7 @@ create table promotion_draw (
     seed          varchar(64)   not null,
     entrants_hash varchar(64)   not null,
     entrant_count integer       not null,
-    winners       varchar(8000) not null,
+    winners       varchar(200000) not null,
     drawn_by      varchar(100)  not null,
     drawn_at      timestamp     not null
 );

@@ -21,6 +21,8 @@ import java.util.Map;
 public class PromotionChecker {
 
     private static final int MAX_TERMS = 30;
+    /** What the stored terms (table promotion, column terms) hold. */
+    private static final int MAX_TERMS_LENGTH = 16_000;
 
     private final CommerceRules rules;
     private final PriceHistory prices;
@@ -73,6 +75,9 @@ public class PromotionChecker {
                 case "time" -> time(field, value).toString();
                 default -> text(type, rule, field, value);
             });
+        }
+        if (out.values().stream().mapToInt(v -> String.valueOf(v).length() + 40).sum() > MAX_TERMS_LENGTH) {
+            throw new InvalidFieldException("terms", "The terms have at most " + MAX_TERMS_LENGTH + " characters together");
         }
         for (FieldRule rule : type.fields().values()) {
             Object value = out.get(rule.name());
