@@ -30,7 +30,7 @@ class ArchitectureTest {
     private static final String ROOT = "io.centralkitchen.processes";
     private static final List<String> KERNEL = List.of("api", "access", "station", "engine", "archive");
     private static final List<String> DOMAIN = List.of("catalogue", "notification", "orders", "preselection", "show",
-            "aftersales", "integration", "media", "demo");
+            "aftersales", "integration", "media", "demo", "commerce");
 
     private static JavaClasses classes;
 

@@ -112,6 +112,15 @@ class CrossStationTest {
         a.put("account", "cross-a-douyin-" + tag);
         accounts.save(A, a.get("account"), new StationAccounts.AccountForm("DOUYIN", "https://open.douyin.example", "a-app-key",
                 "a-app-secret-" + tag, "a-token-" + tag, null, "a-webhook-secret-" + tag, null, null, null, null), "test");
+        // the commerce desk: a host and a lottery on the show
+        TestHttp.Response host = admin.postJson("/api/stations/" + A + "/hosts", Map.of("displayName", "A's host " + tag,
+                "realName", "A Host", "categories", List.of("FOOD")));
+        assertThat(host.status()).as(host.body()).isEqualTo(201);
+        a.put("hostId", host.json().path("id").asText());
+        TestHttp.Response promotion = admin.postJson("/api/shows/" + showId + "/promotions", Map.of("kind", "LOTTERY", "terms",
+                Map.of("topPrize", 100, "prizeDescription", "tea", "winners", 1, "rulesText", "A's rules")));
+        assertThat(promotion.status()).as(promotion.body()).isEqualTo(201);
+        a.put("promotionId", promotion.json().path("promotion").path("id").asText());
         // station B: one user per group, and a supplier with its own submission
         for (String group : B_GROUPS) {
             String id = "cross-b-" + group + "-" + tag;
@@ -193,7 +202,31 @@ class CrossStationTest {
                         "/api/stations/{stationId}/archive/products/{productId}/pack"),
                 new Case("GET", "/api/stations/" + A + "/archive/cases/douyin:complaint:any/pack", null,
                         "/api/stations/{stationId}/archive/cases/{caseRef}/pack"),
-                new Case("GET", "/api/stations/" + A + "/archive/check", null, "/api/stations/{stationId}/archive/check"));
+                new Case("GET", "/api/stations/" + A + "/archive/check", null, "/api/stations/{stationId}/archive/check"),
+                new Case("GET", "/api/stations/" + A + "/hosts", null, "/api/stations/{stationId}/hosts"),
+                new Case("POST", "/api/stations/" + A + "/hosts", Map.of("displayName", "Planted", "realName", "B"),
+                        "/api/stations/{stationId}/hosts"),
+                new Case("GET", "/api/stations/" + A + "/hosts/" + a.get("hostId"), null, "/api/stations/{stationId}/hosts/{hostId}"),
+                new Case("PUT", "/api/stations/" + A + "/hosts/" + a.get("hostId"), Map.of("displayName", "Planted"),
+                        "/api/stations/{stationId}/hosts/{hostId}"),
+                new Case("POST", "/api/stations/" + A + "/hosts/" + a.get("hostId") + "/identity-check", Map.of(),
+                        "/api/stations/{stationId}/hosts/{hostId}/identity-check"),
+                new Case("GET", "/api/stations/" + A + "/hosts/" + a.get("hostId") + "/identity-check/file", null,
+                        "/api/stations/{stationId}/hosts/{hostId}/identity-check/file"),
+                new Case("GET", "/api/shows/" + show + "/promotions", null, "/api/shows/{showId}/promotions"),
+                new Case("POST", "/api/shows/" + show + "/promotions", Map.of("kind", "RESERVATION", "terms", Map.of("benefit", "planted")),
+                        "/api/shows/{showId}/promotions"),
+                new Case("GET", "/api/shows/" + show + "/promotions/" + a.get("promotionId"), null, "/api/shows/{showId}/promotions/{promotionId}"),
+                new Case("POST", "/api/shows/" + show + "/promotions/" + a.get("promotionId") + "/cancel", Map.of(),
+                        "/api/shows/{showId}/promotions/{promotionId}/cancel"),
+                new Case("POST", "/api/shows/" + show + "/promotions/" + a.get("promotionId") + "/rules/publish", Map.of(),
+                        "/api/shows/{showId}/promotions/{promotionId}/rules/publish"),
+                new Case("POST", "/api/shows/" + show + "/promotions/" + a.get("promotionId") + "/fire", Map.of(),
+                        "/api/shows/{showId}/promotions/{promotionId}/fire"),
+                new Case("POST", "/api/shows/" + show + "/promotions/" + a.get("promotionId") + "/draw", Map.of("seed", "planted-seed"),
+                        "/api/shows/{showId}/promotions/{promotionId}/draw"),
+                new Case("GET", "/api/shows/" + show + "/promotions/" + a.get("promotionId") + "/draw", null,
+                        "/api/shows/{showId}/promotions/{promotionId}/draw"));
     }
 
     /** Lists that B may call: answered, but without a trace of A. */
@@ -358,6 +391,8 @@ class CrossStationTest {
                 "select station_id, name, fingerprint, version from station_secret where station_id = '" + A + "' and name = '"
                         + a.get("secret") + "'",
                 "select * from platform_account where station_id = '" + A + "' and account_id = '" + a.get("account") + "'",
+                "select * from host where id = " + a.get("hostId"),
+                "select * from promotion where id = " + a.get("promotionId"),
                 "select station_id, name, fingerprint, version from station_secret where station_id = '" + A + "' and name like '"
                         + a.get("account") + ".%' order by name",
                 "select v.name_, v.type_, v.text_, v.long_ from act_ru_variable v join act_ru_execution e on e.id_ = v.execution_id_"

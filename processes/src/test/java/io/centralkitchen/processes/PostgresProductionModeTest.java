@@ -100,10 +100,18 @@ class PostgresProductionModeTest {
         }
     }
 
+    @Autowired
+    io.centralkitchen.processes.commerce.TokenExpiryWarnings tokenWarnings;
+    @Autowired
+    io.centralkitchen.processes.commerce.promotion.PriceHistory prices;
+    @Autowired
+    io.centralkitchen.processes.commerce.promotion.Promotions promotions;
+
     @Test
     void runsOnPostgresAndExternalS3AndReportsAnUnreachableStore() {
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
         assertThat(jdbc.queryForObject("select count(*) from station where id = 'station-1'", Integer.class)).isEqualTo(1);
+        commerceDeskOnPostgres();
 
         String instanceId = runtimeService.createProcessInstanceByKey("kitchen-smoke").processDefinitionTenantId("station-1")
                 .businessKey("on-postgres").execute().getId();
@@ -128,6 +136,34 @@ class PostgresProductionModeTest {
             assertThat(body.path("components").path("objectStore").path("status").asText()).isEqualTo("DOWN");
             assertThat(body.path("components").path("db").path("status").asText()).isEqualTo("UP");
         });
+    }
+
+    /** The commerce desk's statements in PostgreSQL's dialect: hosts, the account matrix, token warnings, price history. */
+    private void commerceDeskOnPostgres() {
+        TestHttp admin = new TestHttp(port).as("admin", "pg-admin-pass");
+        TestHttp.Response host = admin.postJson("/api/stations/station-1/hosts", java.util.Map.of("displayName", "PG host",
+                "realName", "Pg Host", "categories", java.util.List.of("FOOD")));
+        assertThat(host.status()).as(host.body()).isEqualTo(201);
+        long hostId = host.json().path("id").asLong();
+        java.util.Map<String, Object> account = new java.util.HashMap<>(java.util.Map.of("kind", "douyin", "accessToken", "pg-token",
+                "accessTokenExpiresAt", java.time.Instant.now().plusSeconds(3600).toString(), "liveRoomId", "pg-room",
+                "ownerHostId", hostId, "defaultForShows", true));
+        TestHttp.Response saved = admin.putJson("/api/stations/station-1/platform-accounts/pg-douyin", account);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.json().path("ownerHostId").asLong()).isEqualTo(hostId);
+        account.put("ownerHostId", 0);
+        account.put("liveRoomId", "");
+        saved = admin.putJson("/api/stations/station-1/platform-accounts/pg-douyin", account);
+        assertThat(saved.json().path("ownerHostId").isMissingNode()).isTrue();
+        assertThat(saved.json().path("liveRoomId").isMissingNode()).isTrue();
+        assertThat(admin.putJson("/api/stations/station-1/hosts/" + hostId, java.util.Map.of("accountIds", java.util.List.of("pg-douyin")))
+                .json().path("accountIds").get(0).asText()).isEqualTo("pg-douyin");
+        assertThat(tokenWarnings.check()).isEqualTo(1);
+        assertThat(tokenWarnings.check()).isZero();
+        assertThat(prices.lowest("station-1", 1, java.time.Instant.now().minusSeconds(3600))).isEmpty();
+        assertThat(promotions.due(java.time.Instant.now())).isEmpty();
+        assertThat(promotions.commenters("station-1", "none", 10)).isEmpty();
+        assertThat(admin.delete("/api/stations/station-1/platform-accounts/pg-douyin").status()).isEqualTo(204);
     }
 
     private static EmbeddedPostgres startPostgres() {

@@ -7,6 +7,7 @@ package io.centralkitchen.storage;
  * &lt;station&gt;/suppliers/&lt;supplier&gt;/evidence/&lt;evidence&gt;/&lt;file&gt;           a dossier document
  * &lt;station&gt;/suppliers/&lt;supplier&gt;/products/&lt;product&gt;/media/&lt;n&gt;/&lt;file&gt;  a product picture or video
  *                                              .../media/&lt;n&gt;-renditions/&lt;name&gt;  what is made from a video
+ * &lt;station&gt;/hosts/&lt;host&gt;/identity/&lt;file&gt;                        a host's identity check evidence
  * &lt;station&gt;/shows/&lt;show&gt;/teaser.mp4                               the warm-up teaser
  * &lt;station&gt;/shows/&lt;show&gt;/recording/&lt;recording&gt;/...                  a live recording (segments, manifest.json)
  * &lt;station&gt;/shows/&lt;show&gt;/clips/&lt;clip&gt;/&lt;name&gt;                         a clip and its renditions
@@ -45,6 +46,11 @@ public final class StationKeys {
      */
     public static String productRendition(String mediaKey, String name) {
         return mediaKey.substring(0, mediaKey.lastIndexOf('/')) + "-renditions/" + name;
+    }
+
+    /** The evidence of a host's identity check (a new check's file replaces the key's object only if named alike). */
+    public static String hostIdentity(String stationId, long hostId, String fileName) {
+        return prefix(stationId) + "hosts/" + hostId + "/identity/" + safeName(fileName);
     }
 
     public static String show(String stationId, String showId) {

@@ -7,6 +7,7 @@ public record ArchiveSubject(String kind, String id) {
     public static final String SHOW = "SHOW";
     public static final String CASE = "CASE";
     public static final String SUPPLIER = "SUPPLIER";
+    public static final String HOST = "HOST";
 
     public ArchiveSubject {
         if (kind == null || id == null || id.isBlank()) {
@@ -28,6 +29,10 @@ public record ArchiveSubject(String kind, String id) {
 
     public static ArchiveSubject supplier(long supplierId) {
         return new ArchiveSubject(SUPPLIER, Long.toString(supplierId));
+    }
+
+    public static ArchiveSubject host(long hostId) {
+        return new ArchiveSubject(HOST, Long.toString(hostId));
     }
 
     /** "SHOW:spring-1", the form a LINK entry names its target in. */

@@ -1,6 +1,7 @@
 package io.centralkitchen.processes.integration;
 
 import io.centralkitchen.processes.aftersales.AfterSalesIntake;
+import io.centralkitchen.processes.commerce.PromotionResults;
 import io.centralkitchen.processes.orders.PlatformComments;
 import io.centralkitchen.processes.orders.PlatformOrders;
 import io.centralkitchen.processes.station.StationService;
@@ -15,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Where verified webhook events land in the application (inside the transaction that records their event id):
  * orders into the order book, refunds and complaints into after-sales, comments into the comment log, reservation
- * counts onto the show.
+ * counts onto the show, promotion results into the show's figures.
  */
 @Component
 public class PlatformEventIntake implements PlatformEventSink {
@@ -25,10 +26,12 @@ public class PlatformEventIntake implements PlatformEventSink {
     private final PlatformComments comments;
     private final AfterSalesIntake afterSales;
     private final ShowReservations reservations;
+    private final PromotionResults promotionResults;
     private final Set<String> knownStations = ConcurrentHashMap.newKeySet();
 
     public PlatformEventIntake(StationService stations, PlatformOrders orders, PlatformComments comments, AfterSalesIntake afterSales,
-                               ShowReservations reservations) {
+                               ShowReservations reservations, PromotionResults promotionResults) {
+        this.promotionResults = promotionResults;
         this.stations = stations;
         this.reservations = reservations;
         this.orders = orders;
@@ -62,6 +65,7 @@ public class PlatformEventIntake implements PlatformEventSink {
             case COMMENT_CREATED -> comments.record(event);
             case SURVEY_ANSWERED -> afterSales.surveyAnswered(event);
             case RESERVATION_UPDATED -> reservations.record(event);
+            case PROMOTION_RESULT -> promotionResults.record(event);
         }
     }
 }

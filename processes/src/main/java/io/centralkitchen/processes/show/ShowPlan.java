@@ -5,10 +5,17 @@ import java.util.List;
 
 /**
  * What a producer plans (REST body, Tasklist start form, the demo). Unset optional values get defaults when the plan is
- * checked ({@code show.plan.ShowPlanner}).
+ * checked ({@code show.plan.ShowPlanner}). {@code hostIds} name the station's hosts (commerce desk) presenting the
+ * show, a slot's {@code hostIds} those presenting that product (none: the show's hosts); with host ids the show's
+ * {@code hosts} text is made of their display names.
  */
 public record ShowPlan(String id, String stationId, String title, String airTime, List<String> hosts, Ingest ingest,
-                       List<Destination> destinations, List<Slot> slots) {
+                       List<Destination> destinations, List<Slot> slots, List<Long> hostIds) {
+
+    public ShowPlan(String id, String stationId, String title, String airTime, List<String> hosts, Ingest ingest,
+                    List<Destination> destinations, List<Slot> slots) {
+        this(id, stationId, title, airTime, hosts, ingest, destinations, slots, null);
+    }
 
     public record Ingest(String mode, String keySecretId) {
     }
@@ -16,7 +23,11 @@ public record ShowPlan(String id, String stationId, String title, String airTime
     public record Destination(String id, String preset, String secretId, String platform, String liveRoomId) {
     }
 
-    public record Slot(Long productId, Integer plannedSeconds, BigDecimal price, FlashSale flashSale) {
+    public record Slot(Long productId, Integer plannedSeconds, BigDecimal price, FlashSale flashSale, List<Long> hostIds) {
+
+        public Slot(Long productId, Integer plannedSeconds, BigDecimal price, FlashSale flashSale) {
+            this(productId, plannedSeconds, price, flashSale, null);
+        }
     }
 
     public record FlashSale(BigDecimal price, Integer stock) {

@@ -38,7 +38,11 @@ public class ShowReports {
     public record Report(String showId, String stationId, String title, String state, Instant airTime, Instant liveStartedAt,
                          Instant liveEndedAt, Long recordedMillis, Totals totals, List<Line> products,
                          List<Publications> publications, List<Reservations> reservations, Instant compiledAt,
-                         String evidencePack) {
+                         String evidencePack, List<Presenters> presenters, List<ShowCommerce.PromotionFigures> promotions) {
+    }
+
+    /** Who presented a slot (its own hosts, or else the show's): host ids and display names. */
+    public record Presenters(int position, long productId, List<Long> hostIds, List<String> hosts) {
     }
 
     public record CountyTotals(String county, int shows, int products, int orders, BigDecimal revenue, BigDecimal refunds) {
@@ -46,9 +50,10 @@ public class ShowReports {
 
     private final JdbcTemplate jdbc;
     private final Shows shows;
+    private final ShowCommerce commerce;
 
-
-    public ShowReports(JdbcTemplate jdbc, Shows shows) {
+    public ShowReports(JdbcTemplate jdbc, Shows shows, ShowCommerce commerce) {
+        this.commerce = commerce;
         this.jdbc = jdbc;
         this.shows = shows;
     }
@@ -95,9 +100,17 @@ public class ShowReports {
                 + " group by kind, state order by kind, state", (rs, i) -> new Publications(rs.getString(1), rs.getString(2), rs.getInt(3)), showId);
         List<Reservations> reservations = shows.destinations(showId).stream().filter(d -> d.platform() != null)
                 .map(d -> new Reservations(d.destinationId(), d.platform(), d.reservations(), d.reservationsAt())).toList();
+        List<Long> showHosts = commerce.showHosts(show.stationId(), showId);
+        Map<Integer, List<Long>> slotHosts = commerce.slotHosts(show.stationId(), showId);
+        Map<Long, String> names = commerce.hostNames(show.stationId());
+        List<Presenters> presenters = slots.stream().map(s -> {
+            List<Long> ids = slotHosts.getOrDefault(s.position(), showHosts);
+            return new Presenters(s.position(), s.productId(), ids, ids.stream().map(names::get).toList());
+        }).toList();
         return new Report(show.id(), show.stationId(), show.title(), show.state(), show.airTime(), show.liveStartedAt(),
                 show.liveEndedAt(), show.recordedMillis(), totals, lines, publications, reservations, now,
-                "/api/stations/" + show.stationId() + "/archive/shows/" + show.id() + "/pack");
+                "/api/stations/" + show.stationId() + "/archive/shows/" + show.id() + "/pack", presenters,
+                commerce.promotionFigures(show.stationId(), showId));
     }
 
     /** Program time (ms) where the show's recording ends: the end of its last indexed segment. */

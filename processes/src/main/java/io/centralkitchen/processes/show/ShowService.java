@@ -50,11 +50,12 @@ public class ShowService {
     private final Products products;
     private final AsSystem asSystem;
     private final ArchiveLog archive;
-
+    private final ShowCommerce hosts;
 
     public ShowService(ShowPlanner planner, Shows shows, RuntimeService runtimeService, TaskService taskService,
-                       LiveEngine live, Products products, AsSystem asSystem, ArchiveLog archive) {
+                       LiveEngine live, Products products, AsSystem asSystem, ArchiveLog archive, ShowCommerce hosts) {
         this.archive = archive;
+        this.hosts = hosts;
         this.planner = planner;
         this.shows = shows;
         this.runtimeService = runtimeService;
@@ -70,6 +71,7 @@ public class ShowService {
         ShowPlanner.Checked checked = planner.check(plan, createdBy);
         Show show = checked.show();
         shows.insert(show, checked.destinations(), checked.slots());
+        hosts.assignHosts(show.stationId(), show.id(), checked.hosts().showHostIds(), checked.hosts().slotHostIds());
         archiveRundown(show, createdBy);
         List<String> warnings = recheckEvidence(show, shows.slots(show.id()));
         Map<String, Object> variables = new HashMap<>();
@@ -103,10 +105,14 @@ public class ShowService {
     /** A new rundown before air. */
     @Transactional
     public List<String> changeRundown(Show show, List<ShowPlan.Slot> slots) {
-        List<ShowSlot> rundown = planner.rundown(show.stationId(), slots, "slots");
-        if (!shows.replaceSlots(show.id(), rundown)) {
+        List<Long> showHosts = hosts.showHosts(show.stationId(), show.id());
+        ShowPlanner.CheckedRundown rundown = planner.rundown(show.stationId(), showHosts, slots, "slots",
+                hosts.slotHostsByProduct(show.stationId(), show.id()));
+        hosts.clearHosts(show.stationId(), show.id());
+        if (!shows.replaceSlots(show.id(), rundown.slots())) {
             throw new ConflictException("The rundown of show '" + show.id() + "' is fixed: the show is " + show.state());
         }
+        hosts.assignHosts(show.stationId(), show.id(), showHosts, rundown.hosts().slotHostIds());
         archiveRundown(show, null);
         return recheckEvidence(show, shows.slots(show.id()));
     }
@@ -114,6 +120,9 @@ public class ShowService {
     /** The rundown as it is now (who changed it, when: the entry), and the show's link to each of its products. */
     private void archiveRundown(Show show, String changedBy) {
         List<Map<String, Object>> slots = new ArrayList<>();
+        Map<Long, String> names = hosts.hostNames(show.stationId());
+        Map<Integer, List<Long>> slotHosts = hosts.slotHosts(show.stationId(), show.id());
+        List<Long> showHosts = hosts.showHosts(show.stationId(), show.id());
         for (ShowSlot s : shows.slots(show.id())) {
             Map<String, Object> slot = new LinkedHashMap<>();
             slot.put("position", s.position());
@@ -122,6 +131,9 @@ public class ShowService {
             slot.put("price", s.price() == null ? null : s.price().toPlainString());
             slot.put("flashSalePrice", s.flashSalePrice() == null ? null : s.flashSalePrice().toPlainString());
             slot.put("flashSaleStock", s.flashSaleStock());
+            // who presents it: its own hosts, or else the show's (id and display name)
+            slot.put("presentedBy", slotHosts.getOrDefault(s.position(), showHosts).stream()
+                    .map(h -> h + " " + names.get(h)).toList());
             slots.add(slot);
             archive.link(show.stationId(), ArchiveSubject.show(show.id()), ArchiveSubject.product(s.productId()), changedBy);
         }
@@ -130,6 +142,7 @@ public class ShowService {
         rundown.put("title", show.title());
         rundown.put("airTime", show.airTime().toString());
         rundown.put("hosts", show.hosts());
+        rundown.put("hostIds", showHosts);
         rundown.put("destinations", shows.destinations(show.id()).stream().map(d -> d.destinationId() + " (" + d.preset()
                 + (d.platform() == null ? "" : ", " + d.platform()) + ")").toList());
         rundown.put("slots", slots);

@@ -37,13 +37,14 @@ public class ShowsController {
     }
 
     public record SlotView(int position, long productId, String productName, int plannedSeconds, BigDecimal price,
-                           BigDecimal flashSalePrice, Integer flashSaleStock, Long onAirMillis, Instant onAirAt) {
+                           BigDecimal flashSalePrice, Integer flashSaleStock, Long onAirMillis, Instant onAirAt,
+                           @io.swagger.v3.oas.annotations.media.Schema(description = "The hosts presenting the slot: its own, or else the show's") List<Long> hostIds) {
     }
 
     public record ShowView(String id, String stationId, String title, Instant airTime, String hosts, String state,
                            String ingestMode, String teaserState, String teaserNote, Instant liveStartedAt,
                            Instant liveEndedAt, String recordingId, String manifestKey, List<ShowDestination> destinations,
-                           List<SlotView> slots, String player, List<String> warnings) {
+                           List<SlotView> slots, String player, List<String> warnings, List<Long> hostIds) {
     }
 
     public record ClipView(long id, int position, long productId, String productName, String state, Long clipStartMillis,
@@ -60,10 +61,11 @@ public class ShowsController {
     private final ShowReports reports;
     private final ShowLinks links;
     private final CurrentUser currentUser;
-
+    private final ShowCommerce hosts;
 
     public ShowsController(ShowService service, Shows shows, ShowClips clips, ShowProducts products, ShowReports reports,
-                           ShowLinks links, CurrentUser currentUser) {
+                           ShowLinks links, CurrentUser currentUser, ShowCommerce hosts) {
+        this.hosts = hosts;
         this.service = service;
         this.shows = shows;
         this.clips = clips;
@@ -207,12 +209,15 @@ public class ShowsController {
     private ShowView view(Show show, List<String> warnings) {
         List<ShowSlot> slots = shows.slots(show.id());
         Map<Long, Product> catalogue = products.of(show.stationId(), slots);
+        List<Long> showHosts = hosts.showHosts(show.stationId(), show.id());
+        Map<Integer, List<Long>> slotHosts = hosts.slotHosts(show.stationId(), show.id());
         List<SlotView> slotViews = slots.stream().map(s -> new SlotView(s.position(), s.productId(),
                 catalogue.containsKey(s.productId()) ? catalogue.get(s.productId()).name() : null, s.plannedSeconds(), s.price(),
-                s.flashSalePrice(), s.flashSaleStock(), s.onAirMillis(), s.onAirAt())).toList();
+                s.flashSalePrice(), s.flashSaleStock(), s.onAirMillis(), s.onAirAt(),
+                slotHosts.getOrDefault(s.position(), showHosts))).toList();
         return new ShowView(show.id(), show.stationId(), show.title(), show.airTime(), show.hosts(), show.state(), show.ingestMode(),
                 show.teaserState(), show.teaserNote(), show.liveStartedAt(), show.liveEndedAt(), show.recordingId(), show.manifestKey(),
-                shows.destinations(show.id()), slotViews, "/live/" + show.id() + "/", warnings);
+                shows.destinations(show.id()), slotViews, "/live/" + show.id() + "/", warnings, showHosts);
     }
 
     private static String nullToEmpty(String s) {

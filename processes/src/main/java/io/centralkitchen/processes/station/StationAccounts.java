@@ -31,28 +31,45 @@ public class StationAccounts implements PlatformAccounts {
     public static final Pattern ACCOUNT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,47}");
     static final List<String> SECRETS = List.of("app-secret", "access-token", "webhook-secret");
 
-    /** What people see of an account: no secret, only whether each is set and its masked tail. */
+    /**
+     * What people see of an account: no secret, only whether each is set and its masked tail. The account matrix:
+     * its live room and shop on the platform, its owner (a host, or the station brand when {@code ownerHostId} is
+     * null) and whether shows use it by default.
+     */
     public record AccountView(String stationId, String accountId, String kind, String baseUrl, String appKey,
                               Instant accessTokenExpiresAt, int rateLimit, int retries, long retryDelayMillis, long timeoutMillis,
-                              Map<String, String> secrets, int version, String updatedBy, Instant updatedAt) {
+                              Map<String, String> secrets, int version, String updatedBy, Instant updatedAt,
+                              String liveRoomId, String shopId, Long ownerHostId, boolean defaultForShows) {
     }
 
-    /** A new or changed account; a secret left null keeps its current value. */
+    /**
+     * A new or changed account; a secret left null keeps its current value, and so do the matrix fields (an empty
+     * live room or shop id clears it; {@code ownerHostId} 0 makes the station brand the owner).
+     */
     public record AccountForm(String kind, String baseUrl, String appKey, String appSecret, String accessToken,
                               Instant accessTokenExpiresAt, String webhookSecret, Integer rateLimit, Integer retries,
-                              Long retryDelayMillis, Long timeoutMillis) {
+                              Long retryDelayMillis, Long timeoutMillis, String liveRoomId, String shopId, Long ownerHostId,
+                              Boolean defaultForShows) {
+
+        public AccountForm(String kind, String baseUrl, String appKey, String appSecret, String accessToken,
+                           Instant accessTokenExpiresAt, String webhookSecret, Integer rateLimit, Integer retries,
+                           Long retryDelayMillis, Long timeoutMillis) {
+            this(kind, baseUrl, appKey, appSecret, accessToken, accessTokenExpiresAt, webhookSecret, rateLimit, retries,
+                    retryDelayMillis, timeoutMillis, null, null, null, null);
+        }
     }
 
     private record Row(String stationId, String accountId, String kind, String baseUrl, String appKey, Instant expiresAt,
                        int rateLimit, int retries, long retryDelayMillis, long timeoutMillis, int version, String updatedBy,
-                       Instant updatedAt) {
+                       Instant updatedAt, String liveRoomId, String shopId, Long ownerHostId, boolean defaultForShows) {
     }
 
     private static final RowMapper<Row> ROW = (rs, i) -> new Row(rs.getString("station_id"), rs.getString("account_id"),
             rs.getString("kind"), rs.getString("base_url"), rs.getString("app_key"),
             rs.getTimestamp("token_expires_at") == null ? null : rs.getTimestamp("token_expires_at").toInstant(),
             rs.getInt("rate_limit"), rs.getInt("retries"), rs.getLong("retry_delay_ms"), rs.getLong("timeout_ms"),
-            rs.getInt("version"), rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant());
+            rs.getInt("version"), rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant(), rs.getString("live_room_id"),
+            rs.getString("shop_id"), rs.getObject("owner_host_id", Long.class), rs.getBoolean("default_for_shows"));
 
     private final JdbcTemplate jdbc;
     private final StationVault vault;
@@ -114,6 +131,7 @@ public class StationAccounts implements PlatformAccounts {
         int retries = bounded("retries", form.retries(), 3, 0, 10);
         long retryDelay = bounded("retryDelayMillis", form.retryDelayMillis(), 500L, 10L, 60_000L);
         long timeout = bounded("timeoutMillis", form.timeoutMillis(), 10_000L, 100L, 120_000L);
+        checkMatrix(stationId, form);
         Timestamp now = Timestamp.from(Instant.now());
         Timestamp expires = form.accessTokenExpiresAt() == null ? null : Timestamp.from(form.accessTokenExpiresAt());
         int updated = jdbc.update("update platform_account set kind = ?, base_url = ?, app_key = ?, token_expires_at = ?,"
@@ -130,6 +148,7 @@ public class StationAccounts implements PlatformAccounts {
                 return save(stationId, accountId, form, by);
             }
         }
+        matrix(stationId, accountId, form);
         secret(stationId, accountId, "app-secret", "APP_SECRET", form.appSecret(), by);
         secret(stationId, accountId, "access-token", "ACCESS_TOKEN", form.accessToken(), by);
         secret(stationId, accountId, "webhook-secret", "WEBHOOK_SECRET", form.webhookSecret(), by);
@@ -145,7 +164,55 @@ public class StationAccounts implements PlatformAccounts {
         return true;
     }
 
+    /** The station's default account for shows of a platform kind (the first by id when several are marked). */
+    public Optional<AccountView> defaultFor(String stationId, String kind) {
+        return jdbc.query("select * from platform_account where station_id = ? and kind = ? and default_for_shows = true"
+                + " order by account_id", ROW, stationId, kind).stream().findFirst().map(this::view);
+    }
+
+    /** Accounts whose token expires before {@code before}: (station, account, expiry). */
+    public List<AccountView> expiringBefore(Instant before) {
+        return jdbc.query("select * from platform_account where token_expires_at is not null and token_expires_at <= ?"
+                + " order by station_id, account_id", ROW, Timestamp.from(before)).stream().map(this::view).toList();
+    }
+
+    /** The account matrix's fields, checked before anything is written: a refused form changes nothing. */
+    private void checkMatrix(String stationId, AccountForm form) {
+        text("liveRoomId", form.liveRoomId());
+        text("shopId", form.shopId());
+        if (form.ownerHostId() != null && form.ownerHostId() != 0 && jdbc.queryForObject("select count(*) from host where id = ?"
+                + " and station_id = ?", Integer.class, form.ownerHostId(), stationId) == 0) {
+            throw new InvalidFieldException("ownerHostId", "Station '" + stationId + "' has no host " + form.ownerHostId()
+                    + " (0 makes the station brand the owner)");
+        }
+    }
+
+    private void matrix(String stationId, String accountId, AccountForm form) {
+        String liveRoom = text("liveRoomId", form.liveRoomId());
+        String shop = text("shopId", form.shopId());
+        jdbc.update("update platform_account set live_room_id = case when ? then ? else live_room_id end,"
+                        + " shop_id = case when ? then ? else shop_id end,"
+                        + " owner_host_id = case when ? then ? else owner_host_id end,"
+                        + " default_for_shows = coalesce(?, default_for_shows) where station_id = ? and account_id = ?",
+                liveRoom != null, liveRoom == null || liveRoom.isEmpty() ? null : liveRoom,
+                shop != null, shop == null || shop.isEmpty() ? null : shop,
+                form.ownerHostId() != null, form.ownerHostId() == null || form.ownerHostId() == 0 ? null : form.ownerHostId(),
+                form.defaultForShows(), stationId, accountId);
+    }
+
+    private static String text(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.strip();
+        if (v.length() > 128 || !v.isEmpty() && !v.matches("[A-Za-z0-9._:@/-]+")) {
+            throw new InvalidFieldException(field, "'" + field + "' is at most 128 letters, digits or . _ : @ / - (empty clears it)");
+        }
+        return v;
+    }
+
     public boolean delete(String stationId, String accountId) {
+        jdbc.update("delete from host_account where station_id = ? and account_id = ?", stationId, accountId);
         boolean deleted = jdbc.update("delete from platform_account where station_id = ? and account_id = ?", stationId, accountId) == 1;
         if (deleted) {
             SECRETS.forEach(s -> vault.delete(stationId, accountId + "." + s));
@@ -180,7 +247,8 @@ public class StationAccounts implements PlatformAccounts {
             secrets.put(s, vault.view(r.stationId(), r.accountId() + "." + s).map(StationVault.SecretView::masked).orElse(""));
         }
         return new AccountView(r.stationId(), r.accountId(), r.kind(), r.baseUrl(), r.appKey(), r.expiresAt(), r.rateLimit(),
-                r.retries(), r.retryDelayMillis(), r.timeoutMillis(), secrets, r.version(), r.updatedBy(), r.updatedAt());
+                r.retries(), r.retryDelayMillis(), r.timeoutMillis(), secrets, r.version(), r.updatedBy(), r.updatedAt(),
+                r.liveRoomId(), r.shopId(), r.ownerHostId(), r.defaultForShows());
     }
 
     private static PlatformKind kind(String name) {

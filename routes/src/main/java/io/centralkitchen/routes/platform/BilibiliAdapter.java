@@ -47,6 +47,9 @@ public class BilibiliAdapter extends HttpPlatformAdapter {
         ObjectNode body = object().put("room_id", cue.liveRoomId()).put("action", lower(cue.type())).put("sku", cue.sku())
                 .put("coupon_code", cue.couponCode()).put("idempotency_key", cue.idempotencyKey());
         putAmount(body, "price", cue.price());
+        if (cue.promotionRef() != null) {
+            body.put("promotion_ref", cue.promotionRef());
+        }
         return PlatformRequest.post("/arcopen/fn/live/goods/cue", json(body));
     }
 

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <pre>
  * /api/v1/posts                 {"text","media_url"}
  * /api/v1/clips                 {"title","video_url","product":{"sku","price","currency","url"}}
- * /api/v1/live/cues             {"room_id","action":"pin_product|start_flash_sale|stop_flash_sale|coupon","sku","price","coupon_code"}
+ * /api/v1/live/cues             {"room_id","action":"pin_product|start_flash_sale|stop_flash_sale|coupon|red_envelope|lottery|reservation","sku","price","coupon_code"}
  * /api/v1/aftersale/resolutions {"ticket_id","order_id","resolution":"refund|replace|explain","refund_amount","message"}
  * /api/v1/aftersale/surveys     {"order_id","case_ref","question"}
  * answer: 200 {"err_no":0,"err_msg":"success","data":{"id":"..."}}   (err_no != 0: refused, err_msg says why)
@@ -48,6 +48,9 @@ public class DouyinAdapter extends HttpPlatformAdapter {
         ObjectNode body = object().put("room_id", cue.liveRoomId()).put("action", lower(cue.type()))
                 .put("sku", cue.sku()).put("coupon_code", cue.couponCode()).put("idempotency_key", cue.idempotencyKey());
         putAmount(body, "price", cue.price());
+        if (cue.promotionRef() != null) {
+            body.put("promotion_ref", cue.promotionRef());
+        }
         return PlatformRequest.post("/api/v1/live/cues", json(body));
     }
 

@@ -56,6 +56,9 @@ public class GenericWebhookAdapter extends HttpPlatformAdapter {
         ObjectNode fields = object().put("cue", lower(cue.type())).put("liveRoomId", cue.liveRoomId()).put("sku", cue.sku())
                 .put("couponCode", cue.couponCode());
         putAmount(fields, "price", cue.price());
+        if (cue.promotionRef() != null) {
+            fields.put("promotionRef", cue.promotionRef());
+        }
         return message("commerce-cue", cue.station(), cue.idempotencyKey(), fields);
     }
 

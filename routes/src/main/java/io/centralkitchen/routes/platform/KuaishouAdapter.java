@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <pre>
  * content.post.create        param {"text","media_url"}
  * content.clip.create        param {"title","video_url","item":{"sku","price","currency","url"}}
- * live.cue.send              param {"live_stream_id","cue":"pin_product|start_flash_sale|stop_flash_sale|coupon","sku","price","coupon_code"}
+ * live.cue.send              param {"live_stream_id","cue":"pin_product|start_flash_sale|stop_flash_sale|coupon|red_envelope|lottery|reservation","sku","price","coupon_code"}
  * aftersale.resolve          param {"refund_id","order_id","resolution","refund_amount","message"}
  * aftersale.survey.send      param {"order_id","case_ref","question"}
  * answer: 200 {"result":1,"error_msg":"","data":{"id":"..."}}   (result != 1: refused, error_msg says why)
@@ -53,6 +53,9 @@ public class KuaishouAdapter extends HttpPlatformAdapter {
         ObjectNode param = object().put("live_stream_id", cue.liveRoomId()).put("cue", lower(cue.type()))
                 .put("sku", cue.sku()).put("coupon_code", cue.couponCode());
         putAmount(param, "price", cue.price());
+        if (cue.promotionRef() != null) {
+            param.put("promotion_ref", cue.promotionRef());
+        }
         return gateway("live.cue.send", cue.idempotencyKey(), param);
     }
 

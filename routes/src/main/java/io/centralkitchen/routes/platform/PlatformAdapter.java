@@ -51,7 +51,7 @@ public interface PlatformAdapter {
     }
 
     enum CueType {
-        PIN_PRODUCT, START_FLASH_SALE, STOP_FLASH_SALE, COUPON
+        PIN_PRODUCT, START_FLASH_SALE, STOP_FLASH_SALE, COUPON, RED_ENVELOPE, LOTTERY, RESERVATION
     }
 
     /**
@@ -59,9 +59,17 @@ public interface PlatformAdapter {
      * @param sku        the product's SKU on the platform (all cues)
      * @param price      flash-sale price (START_FLASH_SALE)
      * @param couponCode coupon (COUPON)
+     * @param promotionRef the kitchen's promotion (e.g. {@code promo-42}) a COUPON, RED_ENVELOPE, LOTTERY or RESERVATION
+     *                     cue starts: the platform's results webhooks ({@code promotion.result}) name it; for these
+     *                     cues {@code price} is the amount at stake (red envelope total, lottery top prize)
      */
     record CommerceCue(String station, String idempotencyKey, CueType type, String liveRoomId, String sku,
-                       BigDecimal price, String couponCode) {
+                       BigDecimal price, String couponCode, String promotionRef) {
+
+        public CommerceCue(String station, String idempotencyKey, CueType type, String liveRoomId, String sku,
+                           BigDecimal price, String couponCode) {
+            this(station, idempotencyKey, type, liveRoomId, sku, price, couponCode, null);
+        }
     }
 
     enum ResolutionType {

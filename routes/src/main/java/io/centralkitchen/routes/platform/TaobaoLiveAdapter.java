@@ -66,6 +66,9 @@ public class TaobaoLiveAdapter extends HttpPlatformAdapter {
         ObjectNode body = object().put("live_id", cue.liveRoomId()).put("cue", lower(cue.type()))
                 .put("outer_id", cue.sku()).put("coupon_code", cue.couponCode()).put("idempotency_key", cue.idempotencyKey());
         putAmount(body, "price", cue.price());
+        if (cue.promotionRef() != null) {
+            body.put("promotion_ref", cue.promotionRef());
+        }
         return method("taobao.live.cue.send", body);
     }
 

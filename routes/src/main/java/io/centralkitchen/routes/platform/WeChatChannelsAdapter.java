@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <pre>
  * /channels/ec/post/add            {"content","media_url"}
  * /channels/ec/clip/add            {"title","video_url","product":{"out_product_id","sale_price_fen","currency","path"}}
- * /channels/ec/live/cue            {"live_id","cue_type":"pin_product|start_flash_sale|stop_flash_sale|coupon","out_product_id","sale_price_fen","coupon_id"}
+ * /channels/ec/live/cue            {"live_id","cue_type":"pin_product|start_flash_sale|stop_flash_sale|coupon|red_envelope|lottery|reservation","out_product_id","sale_price_fen","coupon_id"}
  * /channels/ec/aftersale/resolve   {"after_sale_order_id","order_id","resolution","refund_amount_fen","message"}
  * /channels/ec/aftersale/survey    {"order_id","case_ref","question"}
  * answer: 200 {"errcode":0,"errmsg":"ok","id":"..."}   (errcode != 0: refused, errmsg says why)
@@ -55,6 +55,9 @@ public class WeChatChannelsAdapter extends HttpPlatformAdapter {
         ObjectNode body = object().put("live_id", cue.liveRoomId()).put("cue_type", lower(cue.type()))
                 .put("out_product_id", cue.sku()).put("coupon_id", cue.couponCode()).put("idempotency_key", cue.idempotencyKey());
         putFen(body, "sale_price_fen", cue.price());
+        if (cue.promotionRef() != null) {
+            body.put("promotion_ref", cue.promotionRef());
+        }
         return PlatformRequest.post("/channels/ec/live/cue", json(body));
     }
 

@@ -57,6 +57,9 @@ public class YouTubeAdapter extends HttpPlatformAdapter {
             case START_FLASH_SALE -> "Flash sale: " + cue.sku() + (cue.price() == null ? "" : " at " + cue.price().toPlainString());
             case STOP_FLASH_SALE -> "Flash sale over: " + cue.sku();
             case COUPON -> "Coupon " + cue.couponCode() + " for " + cue.sku();
+            case RED_ENVELOPE -> "Red envelopes are out now" + (cue.price() == null ? "" : ": " + cue.price().toPlainString() + " in all");
+            case LOTTERY -> "The lottery has started" + (cue.price() == null ? "" : ": top prize " + cue.price().toPlainString());
+            case RESERVATION -> "Reserve now for the next show";
         };
     }
 

@@ -6,17 +6,24 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * An event a platform reported through a verified webhook: exactly one of order, complaint, comment, survey and
- * reservation is set, matching the type.
+ * An event a platform reported through a verified webhook: exactly one of order, complaint, comment, survey,
+ * reservation and promotion is set, matching the type.
  *
  * @param platform the platform id of the URL (a configured {@code kitchen.platforms} key)
  * @param station  the station of the URL
  * @param eventId  the platform's id of this event: a redelivery carries the same id
  */
 public record PlatformEvent(String platform, String station, String eventId, Type type, Instant occurredAt,
-                            Order order, Complaint complaint, Comment comment, SurveyAnswer survey, Reservation reservation) {
+                            Order order, Complaint complaint, Comment comment, SurveyAnswer survey, Reservation reservation,
+                            PromotionResult promotion) {
 
-    /** An event of any type but {@code reservation.updated}. */
+    /** An event of any type but {@code promotion.result}. */
+    public PlatformEvent(String platform, String station, String eventId, Type type, Instant occurredAt,
+                         Order order, Complaint complaint, Comment comment, SurveyAnswer survey, Reservation reservation) {
+        this(platform, station, eventId, type, occurredAt, order, complaint, comment, survey, reservation, null);
+    }
+
+    /** An event of any type but {@code reservation.updated} and {@code promotion.result}. */
     public PlatformEvent(String platform, String station, String eventId, Type type, Instant occurredAt,
                          Order order, Complaint complaint, Comment comment, SurveyAnswer survey) {
         this(platform, station, eventId, type, occurredAt, order, complaint, comment, survey, null);
@@ -26,7 +33,7 @@ public record PlatformEvent(String platform, String station, String eventId, Typ
         ORDER_CREATED("order.created"), ORDER_PAID("order.paid"), ORDER_SHIPPED("order.shipped"),
         ORDER_REFUNDED("order.refunded"), COMPLAINT_OPENED("complaint.opened"), COMPLAINT_UPDATED("complaint.updated"),
         COMMENT_CREATED("comment.created"), SURVEY_ANSWERED("survey.answered"),
-        RESERVATION_UPDATED("reservation.updated");
+        RESERVATION_UPDATED("reservation.updated"), PROMOTION_RESULT("promotion.result");
 
         private final String wireName;
 
@@ -78,5 +85,16 @@ public record PlatformEvent(String platform, String station, String eventId, Typ
      * @param showRef the show id the warm-up posts were published with
      */
     public record Reservation(String showRef, long count) {
+    }
+
+    /**
+     * How a promotion the kitchen started (its {@code promotionRef}, e.g. {@code promo-42}, as the cue carried it) is
+     * doing on the platform, as the platform counts it now: the latest count of a metric replaces the earlier ones.
+     *
+     * @param metric one of {@link #METRICS}
+     */
+    public record PromotionResult(String promotionRef, String metric, long count) {
+        public static final java.util.List<String> METRICS = java.util.List.of("coupons_claimed", "coupons_used",
+                "red_envelopes_claimed", "entrants", "prizes_claimed", "reservations");
     }
 }

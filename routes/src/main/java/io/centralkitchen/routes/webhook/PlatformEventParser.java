@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
  * {"type": "comment.created", "comment": {"commentId", "text", "author"?, "showRef"?}}
  * {"type": "survey.answered", "survey": {"caseRef", "score" (1-5), "remark"?}}
  * {"type": "reservation.updated", "reservation": {"showRef", "count"}}
+ * {"type": "promotion.result", "promotion": {"promotionRef", "metric", "count"}}
  * </pre>
  * Every number is bounded before anything computes with it: amounts by their written precision and scale (at most 10
  * integer digits and 2 decimals, as stored), counts and quantities as whole numbers in a range, event times from 2000
@@ -90,6 +91,8 @@ public class PlatformEventParser {
                     survey(section(root, "survey", type)));
             case RESERVATION_UPDATED -> new PlatformEvent(platform, station, eventId, type, occurredAt, null, null, null,
                     null, reservation(section(root, "reservation", type)));
+            case PROMOTION_RESULT -> new PlatformEvent(platform, station, eventId, type, occurredAt, null, null, null,
+                    null, null, promotion(section(root, "promotion", type)));
         };
     }
 
@@ -170,6 +173,16 @@ public class PlatformEventParser {
     private static PlatformEvent.Reservation reservation(JsonNode r) {
         return new PlatformEvent.Reservation(id(r, "showRef", "reservation.showRef"),
                 integer(r, "count", "reservation.count", 0, MAX_COUNT, true));
+    }
+
+    private static PlatformEvent.PromotionResult promotion(JsonNode p) {
+        String metric = text(p, "metric", "promotion.metric", true, 40);
+        if (!PlatformEvent.PromotionResult.METRICS.contains(metric)) {
+            throw WebhookRefusedException.malformed("promotion.metric", "must be one of "
+                    + String.join(", ", PlatformEvent.PromotionResult.METRICS) + " (got '" + metric + "')");
+        }
+        return new PlatformEvent.PromotionResult(id(p, "promotionRef", "promotion.promotionRef"), metric,
+                integer(p, "count", "promotion.count", 0, MAX_COUNT, true));
     }
 
     private static String id(JsonNode node, String name, String field) {

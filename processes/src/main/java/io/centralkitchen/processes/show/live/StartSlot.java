@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.LinkedHashMap;
 import io.centralkitchen.processes.archive.ArchiveSubject;
 import io.centralkitchen.processes.archive.ArchiveLog;
+import io.centralkitchen.processes.show.ShowCommerce;
 import io.centralkitchen.media.live.LiveEngine;
 import io.centralkitchen.processes.show.ShowProcesses;
 import io.centralkitchen.processes.show.ShowProducts;
@@ -32,10 +33,11 @@ public class StartSlot implements JavaDelegate {
     private final LiveEngine live;
     private final LiveMarkers markers;
     private final ArchiveLog archive;
+    private final ShowCommerce commerce;
 
-
-    public StartSlot(Shows shows, ShowProducts products, LiveEngine live, LiveMarkers markers, ArchiveLog archive) {
+    public StartSlot(Shows shows, ShowProducts products, LiveEngine live, LiveMarkers markers, ArchiveLog archive, ShowCommerce commerce) {
         this.archive = archive;
+        this.commerce = commerce;
         this.shows = shows;
         this.products = products;
         this.live = live;
@@ -69,12 +71,18 @@ public class StartSlot implements JavaDelegate {
         boolean first = shows.markOnAir(slot.get().id(), programMillis, Instant.now(), markerId);
         if (first) {
             archiveOnAir(execution.getTenantId(), showId, slot.get(), programMillis, markerId, by);
+            // the prices it is offered at now: the reference of later "reduced" prices
+            String ref = "show:" + showId + ":slot:" + slot.get().position();
+            commerce.offered(execution.getTenantId(), slot.get().productId(), slot.get().price(), "SLOT", ref);
+            if (slot.get().hasFlashSale()) {
+                commerce.offered(execution.getTenantId(), slot.get().productId(), slot.get().flashSalePrice(), "FLASH_SALE", ref);
+            }
         }
         execution.setVariable("slotId", slot.get().id());
         execution.setVariable("firstOnAir", first);
     }
 
-    /** What went on air when, at which price and flash sale, and who put it there. */
+    /** What went on air when, at which price and flash sale, who presented it, and who put it there. */
     private void archiveOnAir(String stationId, String showId, ShowSlot slot, long programMillis, long markerId, String by) {
         Map<String, Object> onAir = new LinkedHashMap<>();
         onAir.put("position", slot.position());
@@ -85,6 +93,10 @@ public class StartSlot implements JavaDelegate {
         onAir.put("flashSalePrice", slot.flashSalePrice() == null ? null : slot.flashSalePrice().toPlainString());
         onAir.put("flashSaleStock", slot.flashSaleStock());
         onAir.put("hosts", shows.require(stationId, showId).hosts());
+        // who presents it: the slot's own hosts, or else the show's (ids and display names)
+        Map<Long, String> names = commerce.hostNames(stationId);
+        onAir.put("presentedBy", commerce.slotHosts(stationId, showId).getOrDefault(slot.position(), commerce.showHosts(stationId, showId))
+                .stream().map(h -> h + " " + names.get(h)).toList());
         archive.document(stationId, ArchiveSubject.show(showId), "SLOT_ON_AIR", onAir, by);
     }
 

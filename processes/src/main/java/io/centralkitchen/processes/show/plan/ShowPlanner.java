@@ -20,6 +20,8 @@ import io.centralkitchen.processes.api.ApiExceptionHandler.InvalidFieldException
 import io.centralkitchen.processes.station.StationService;
 import io.centralkitchen.processes.catalogue.Products;
 import io.centralkitchen.routes.platform.PlatformAdapters;
+import io.centralkitchen.processes.show.ShowCommerce;
+import io.centralkitchen.processes.station.StationAccounts;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -30,6 +32,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -41,8 +45,12 @@ import java.util.UUID;
 @Component
 public class ShowPlanner {
 
-    /** A checked plan, ready to be stored. */
-    public record Checked(Show show, List<ShowDestination> destinations, List<ShowSlot> slots) {
+    /** A checked plan, ready to be stored; {@code hosts} says who presents the show and which slot. */
+    public record Checked(Show show, List<ShowDestination> destinations, List<ShowSlot> slots, ShowCommerce.Hosting hosts) {
+    }
+
+    /** A checked rundown (a change before air) and who presents which slot. */
+    public record CheckedRundown(List<ShowSlot> slots, ShowCommerce.Hosting hosts) {
     }
 
     private final StationService stations;
@@ -51,16 +59,15 @@ public class ShowPlanner {
     private final Products catalogue;
     private final Shows shows;
     private final ShowProperties properties;
-
-
-
     private final StationVault vault;
+    private final ShowCommerce commerce;
+    private final StationAccounts accounts;
 
     public ShowPlanner(StationService stations, LiveEngine live, PlatformAdapters platforms, Products catalogue, Shows shows,
-                       ShowProperties properties, StationVault vault) {
-
-
+                       ShowProperties properties, StationVault vault, ShowCommerce commerce, StationAccounts accounts) {
         this.vault = vault;
+        this.commerce = commerce;
+        this.accounts = accounts;
         this.stations = stations;
         this.live = live;
         this.platforms = platforms;
@@ -95,15 +102,27 @@ public class ShowPlanner {
             throw new InvalidFieldException("hosts", "The hosts' names have at most 500 characters together");
         }
         Ingest ingest = ingest(plan.stationId(), plan.ingest());
+        List<ShowDestination> destinations = destinations(plan.stationId(), plan.destinations());
+        List<ShowSlot> slots = slots(plan.stationId(), plan.slots(), "slots");
+        ShowCommerce.Hosting assignment = commerce.checkHosts(plan.stationId(), plan.hostIds(), "hostIds", plan.slots(), slots,
+                "slots", Map.of());
+        if (assignment.displayText() != null) {
+            hosts = assignment.displayText().length() > 500 ? assignment.displayText().substring(0, 500) : assignment.displayText();
+        }
         Show show = new Show(id, plan.stationId(), title, airTime, hosts == null || hosts.isEmpty() ? null : hosts,
                 Show.PLANNED, ingest.mode(), ingest.keySecretId(), "NONE", null, null, null, null, null, null, null, null,
                 createdBy, Instant.now());
-        return new Checked(show, destinations(plan.stationId(), plan.destinations()), slots(plan.stationId(), plan.slots(), "slots"));
+        return new Checked(show, destinations, slots, assignment);
     }
 
-    /** A rundown for an existing show (a change before air). */
-    public List<ShowSlot> rundown(String stationId, List<Slot> slots, String field) {
-        return slots(stationId, slots, field);
+    /**
+     * A rundown for an existing show (a change before air): its slots, presented by the show's hosts or their own;
+     * a slot whose {@code hostIds} are not given keeps the hosts its product had ({@code kept}).
+     */
+    public CheckedRundown rundown(String stationId, List<Long> showHostIds, List<Slot> slots, String field,
+                                  Map<Long, List<Long>> kept) {
+        List<ShowSlot> checked = slots(stationId, slots, field);
+        return new CheckedRundown(checked, commerce.checkHosts(stationId, showHostIds, "hostIds", slots, checked, field, kept));
     }
 
     public static Instant parseTime(String text) {
@@ -192,8 +211,16 @@ public class ShowPlanner {
             if (platform == null && accounts.contains(preset.name())) {
                 platform = preset.name();
             }
-            list.add(new ShowDestination(id, preset.name(), secret, platform,
-                    d.liveRoomId() == null || d.liveRoomId().isBlank() ? null : d.liveRoomId().strip(), null, null));
+            String liveRoom = d.liveRoomId() == null || d.liveRoomId().isBlank() ? null : d.liveRoomId().strip();
+            if (platform == null) {
+                // the station's default account for shows on this preset's platform kind (account matrix)
+                Optional<StationAccounts.AccountView> fallback = this.accounts.defaultFor(stationId, preset.name());
+                platform = fallback.map(StationAccounts.AccountView::accountId).orElse(null);
+                liveRoom = liveRoom != null ? liveRoom : fallback.map(StationAccounts.AccountView::liveRoomId).orElse(null);
+            } else if (liveRoom == null) {
+                liveRoom = this.accounts.view(stationId, platform).map(StationAccounts.AccountView::liveRoomId).orElse(null);
+            }
+            list.add(new ShowDestination(id, preset.name(), secret, platform, liveRoom, null, null));
         }
         return list;
     }
@@ -233,6 +260,9 @@ public class ShowPlanner {
             if (s.flashSale() != null && (flash == null || flash.signum() <= 0 || flash.scale() > 2 || flash.compareTo(price) >= 0)) {
                 throw new InvalidFieldException(field + ".flashSale.price", "A flash sale's price is a positive amount below"
                         + " the slot's price " + price + ", got " + flash);
+            }
+            if (flash != null) {
+                commerce.checkReducedPrice(stationId, product.id(), flash, price, field + ".flashSale.price");
             }
             if (stock != null && stock < 1) {
                 throw new InvalidFieldException(field + ".flashSale.stock", "A flash sale's stock is at least 1, got " + stock);
