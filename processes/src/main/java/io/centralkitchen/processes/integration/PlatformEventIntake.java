@@ -5,6 +5,7 @@ import io.centralkitchen.processes.orders.PlatformComments;
 import io.centralkitchen.processes.orders.PlatformOrders;
 import io.centralkitchen.processes.station.StationService;
 import io.centralkitchen.processes.show.ShowReservations;
+import io.centralkitchen.processes.show.ShowFigureEvents;
 import io.centralkitchen.routes.webhook.PlatformEvent;
 import io.centralkitchen.routes.webhook.PlatformEventSink;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Where verified webhook events land in the application (inside the transaction that records their event id):
  * orders into the order book, refunds and complaints into after-sales, comments into the comment log, reservation
- * counts onto the show.
+ * counts onto the show; and whatever tells a show's audience and sales into the show's figures.
  */
 @Component
 public class PlatformEventIntake implements PlatformEventSink {
@@ -25,11 +26,13 @@ public class PlatformEventIntake implements PlatformEventSink {
     private final PlatformComments comments;
     private final AfterSalesIntake afterSales;
     private final ShowReservations reservations;
+    private final ShowFigureEvents figures;
     private final Set<String> knownStations = ConcurrentHashMap.newKeySet();
 
     public PlatformEventIntake(StationService stations, PlatformOrders orders, PlatformComments comments, AfterSalesIntake afterSales,
-                               ShowReservations reservations) {
+                               ShowReservations reservations, ShowFigureEvents figures) {
         this.stations = stations;
+        this.figures = figures;
         this.reservations = reservations;
         this.orders = orders;
         this.comments = comments;
@@ -62,6 +65,8 @@ public class PlatformEventIntake implements PlatformEventSink {
             case COMMENT_CREATED -> comments.record(event);
             case SURVEY_ANSWERED -> afterSales.surveyAnswered(event);
             case RESERVATION_UPDATED -> reservations.record(event);
+            case VIEWERS_SAMPLED, LIKES_ADDED -> { }
         }
+        figures.record(event);
     }
 }

@@ -31,6 +31,8 @@ import java.util.stream.Collectors;
  * {"type": "comment.created", "comment": {"commentId", "text", "author"?, "showRef"?}}
  * {"type": "survey.answered", "survey": {"caseRef", "score" (1-5), "remark"?}}
  * {"type": "reservation.updated", "reservation": {"showRef", "count"}}
+ * {"type": "viewers.sampled", "viewers": {"showRef", "concurrent", "newViewers"?}}
+ * {"type": "likes.added", "likes": {"showRef", "count"}}
  * </pre>
  * Every number is bounded before anything computes with it: amounts by their written precision and scale (at most 10
  * integer digits and 2 decimals, as stored), counts and quantities as whole numbers in a range, event times from 2000
@@ -90,6 +92,8 @@ public class PlatformEventParser {
                     survey(section(root, "survey", type)));
             case RESERVATION_UPDATED -> new PlatformEvent(platform, station, eventId, type, occurredAt, null, null, null,
                     null, reservation(section(root, "reservation", type)));
+            case VIEWERS_SAMPLED, LIKES_ADDED -> PlatformEvent.audience(platform, station, eventId, type, occurredAt,
+                    audience(root, type));
         };
     }
 
@@ -170,6 +174,18 @@ public class PlatformEventParser {
     private static PlatformEvent.Reservation reservation(JsonNode r) {
         return new PlatformEvent.Reservation(id(r, "showRef", "reservation.showRef"),
                 integer(r, "count", "reservation.count", 0, MAX_COUNT, true));
+    }
+
+    private static PlatformEvent.Audience audience(JsonNode root, PlatformEvent.Type type) {
+        if (type == PlatformEvent.Type.LIKES_ADDED) {
+            JsonNode l = section(root, "likes", type);
+            return new PlatformEvent.Audience(id(l, "showRef", "likes.showRef"), null, null,
+                    integer(l, "count", "likes.count", 0, MAX_COUNT, true));
+        }
+        JsonNode v = section(root, "viewers", type);
+        return new PlatformEvent.Audience(id(v, "showRef", "viewers.showRef"),
+                integer(v, "concurrent", "viewers.concurrent", 0, MAX_COUNT, true),
+                integer(v, "newViewers", "viewers.newViewers", 0, MAX_COUNT, false), null);
     }
 
     private static String id(JsonNode node, String name, String field) {
