@@ -19,7 +19,7 @@ import java.util.TreeSet;
  *   {@code on_air_at} to the next slot's, the after-show from the live end. An event belongs to the window its time
  *   falls in.</li>
  *   <li>Concurrent viewers are a step function per platform: a sample holds until the platform's next sample; before a
- *   platform's first sample the room counts 0. <b>Peak</b> is the highest value the function takes in the window (the
+ *   platform's first sample and from the live end the room counts 0. <b>Peak</b> is the highest value the function takes in the window (the
  *   value carried in at its start included). <b>Average</b> is time-weighted: the integral of the function over the
  *   window divided by the window's length (2 decimals, half-up); it is absent for windows without both ends. Across
  *   platforms the functions are added (the peak of the sum, not the sum of peaks).</li>
@@ -56,6 +56,7 @@ public final class FigureMath {
     public static final String ALL = "all";
 
     private final List<Window> windows;
+    private final Instant roomClosed;
     private final Map<String, List<Event>> viewers = new LinkedHashMap<>();
     private final Map<String, List<Event>> reservations = new HashMap<>();
     private final List<Event> others = new ArrayList<>();
@@ -73,6 +74,15 @@ public final class FigureMath {
 
     /** @param windows in time order, consecutive */
     public FigureMath(List<Window> windows, List<Event> events) {
+        this(windows, events, null);
+    }
+
+    /**
+     * @param roomClosed when the live rooms closed (the live end): from then on no one is watching live, whatever the
+     *                   last sample said; null while the show is live
+     */
+    public FigureMath(List<Window> windows, List<Event> events, Instant roomClosed) {
+        this.roomClosed = roomClosed;
         this.windows = List.copyOf(windows);
         List<Event> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparing(Event::at).thenComparingLong(Event::seq));
@@ -196,7 +206,7 @@ public final class FigureMath {
         for (Instant t : candidates) {
             long sum = 0;
             for (String p : ps) {
-                sum += stepValue(viewers.getOrDefault(p, List.of()), t);
+                sum += roomClosed != null && !t.isBefore(roomClosed) ? 0 : stepValue(viewers.getOrDefault(p, List.of()), t);
             }
             peak = Math.max(peak, sum);
         }
@@ -204,7 +214,7 @@ public final class FigureMath {
     }
 
     private BigDecimal average(List<String> ps, Instant from, Instant to) {
-        if (from == null || to == null || !to.isAfter(from)) {
+        if (from == null || to == null || !to.isAfter(from) || roomClosed != null && to.isAfter(roomClosed)) {
             return null;
         }
         BigDecimal integral = BigDecimal.ZERO;

@@ -85,7 +85,7 @@ public class ShowFigures {
             windows.add(new Window("after", null, null, "after the show", liveEnd, null, true));
         }
         FigureMath math = new FigureMath(windows.stream().map(w -> new FigureMath.Window(w.key(), w.start(), w.end())).toList(),
-                events.ofShow(stationId, showId));
+                events.ofShow(stationId, showId), show.liveEndedAt());
         List<String> platforms = new ArrayList<>(math.platforms());
         List<String> columns = new ArrayList<>(platforms);
         columns.add(FigureMath.ALL);
