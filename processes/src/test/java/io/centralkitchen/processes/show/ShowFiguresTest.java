@@ -136,7 +136,27 @@ class ShowFiguresTest {
                 .contains("data-slot=\"2\"").contains("data-slot=\"3\"").contains("data-platform=\"kuaishou\"")
                 .contains("figures.csv").doesNotContain("<script");
 
+        // the public-welfare report gains the same breakdown: county, supplier, product, show, slot and platform
+        String period = "?stationId=" + STATION + "&from=" + t0.minus(1, ChronoUnit.DAYS).toString().substring(0, 10)
+                + "&to=" + t0.plus(1, ChronoUnit.DAYS).toString().substring(0, 10);
+        TestHttp.Response welfare = marketer.get("/api/shows/reports/public-welfare/figures" + period);
+        assertThat(welfare.status()).as(welfare.body()).isEqualTo(200);
+        JsonNode slot2 = null;
+        for (JsonNode line : welfare.json().path("lines")) {
+            if (line.path("showId").asText().equals(showId) && line.path("position").asInt() == 2 && line.path("platform").asText().equals("all")) {
+                slot2 = line;
+            }
+        }
+        assertThat(slot2).as(welfare.body()).isNotNull();
+        assertThat(slot2.path("county").asText()).isEqualTo("Youxian");
+        assertThat(slot2.path("supplier").asText()).isEqualTo("Figures Co-op " + run);
+        assertThat(slot2.path("figures").path("peakViewers").asLong()).isEqualTo(450);
+        assertThat(slot2.path("figures").path("orders").asInt()).isZero();
+        assertThat(marketer.get("/api/shows/reports/public-welfare/figures?stationId=" + STATION + "&from=2020-01-01&to=2026-99-01")
+                .json().path("field").asText()).isEqualTo("to");
+
         TestHttp other = new TestHttp(port).as("figures-other", PASSWORD);
+        assertThat(other.get("/api/shows/reports/public-welfare/figures" + period).status()).isEqualTo(404);
         assertThat(other.get("/api/shows/" + showId + "/figures").status()).isEqualTo(404);
         assertThat(other.get("/api/shows/" + showId + "/figures.csv").status()).isEqualTo(404);
         assertThat(other.get("/shows/" + showId + "/figures").status()).isEqualTo(404);
