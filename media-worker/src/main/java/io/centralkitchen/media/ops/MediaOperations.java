@@ -1,6 +1,7 @@
 package io.centralkitchen.media.ops;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -81,5 +82,18 @@ public final class MediaOperations {
         TeaserSpec withFont = spec.fontLocation() == null
                 ? new TeaserSpec(spec.parts(), spec.profile(), spec.showLine(), spec.fadeMicros(), teaserFont) : spec;
         return Teaser.render(withFont, target, listener);
+    }
+
+    /**
+     * A rendition of a whole clip that sells: the picture fitted into the profile (its fit: crop, blur-pad or the
+     * vertical layout), the product's name and price in a caption band, the station's watermark — drawn with the
+     * teaser's text rendering. Blank texts are left out.
+     */
+    public Teaser.Result captioned(Path source, TranscodeProfile profile, String title, String price, String watermark,
+                                   Path target, ProgressListener listener) {
+        MediaInfo media = Probe.probe(source, limits);
+        TeaserSpec spec = new TeaserSpec(List.of(new TeaserSpec.Part(source, new TimeRange(0, media.durationMicros()),
+                title, price)), profile, null, 0, teaserFont, watermark == null || watermark.isBlank() ? null : watermark.strip());
+        return Teaser.render(spec, target, listener);
     }
 }
