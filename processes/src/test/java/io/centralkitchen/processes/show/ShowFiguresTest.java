@@ -44,6 +44,8 @@ class ShowFiguresTest {
     JdbcTemplate jdbc;
     @Autowired
     DemoCatalogue catalogue;
+    @Autowired
+    ShowAudiencePoll audiencePoll;
 
     final String run = UUID.randomUUID().toString().substring(0, 6);
     final String showId = "figures-" + run;
@@ -97,6 +99,9 @@ class ShowFiguresTest {
         order("kuaishou", "order.refunded", "o4", 24 * 60, "80.00", "30.00");
         later(() -> order("douyin", "order.paid", "o3", 23 * 60, "35.50", null));
         lateOnes.forEach(Runnable::run);
+        // another station's poll naming this show changes nothing: stations are walls
+        audiencePoll.record(new io.centralkitchen.routes.audience.AudiencePoll.LiveRoom("radio-two", "youtube", showId, "yt-x"),
+                t0.plusSeconds(5 * 60), 999_999);
 
         TestHttp marketer = new TestHttp(port).as("figures-marketer", PASSWORD);
         TestHttp.Response answer = marketer.get("/api/shows/" + showId + "/figures");
