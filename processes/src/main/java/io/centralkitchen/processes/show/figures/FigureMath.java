@@ -114,7 +114,7 @@ public final class FigureMath {
         }
     }
 
-    /** The platforms that reported anything, in order of first appearance. */
+    /** The platforms that reported anything, by name. */
     public List<String> platforms() {
         TreeSet<String> all = new TreeSet<>(viewers.keySet());
         all.addAll(reservations.keySet());
@@ -243,15 +243,29 @@ public final class FigureMath {
         return sum.add(BigDecimal.valueOf(value).multiply(BigDecimal.valueOf(to.toEpochMilli() - cursor)));
     }
 
-    /** The value of the last sample at or before {@code t} (the last of all when t is null), 0 before the first. */
+    /**
+     * The value of the last sample at or before {@code t} (the last of all when t is null), 0 before the first. The
+     * samples are in time order: a binary search, so a long show's many samples cost log n per look-up.
+     */
     static long stepValue(List<Event> samples, Instant t) {
-        long value = 0;
-        for (Event e : samples) {
-            if (t != null && e.at().isAfter(t)) {
-                break;
-            }
-            value = e.value();
+        if (samples.isEmpty()) {
+            return 0;
         }
-        return value;
+        if (t == null) {
+            return samples.get(samples.size() - 1).value();
+        }
+        int lo = 0;
+        int hi = samples.size() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (samples.get(mid).at().isAfter(t)) {
+                hi = mid - 1;
+            } else {
+                found = mid;
+                lo = mid + 1;
+            }
+        }
+        return found < 0 ? 0 : samples.get(found).value();
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The show's timeline as an inline SVG drawn on the server (no script, no CDN): each platform's concurrent viewers as
  * a step line, the slot boundaries as dashed lines labelled with the slot's position and product, and each order as a
- * tick on the time axis. Every text is escaped; colours are presentation attributes (the pages' CSP forbids inline
+ * tick on the time axis (a line of more than {@value #MAX_STEPS} samples is thinned evenly; the table holds the exact
+ * figures). Every text is escaped; colours are presentation attributes (the pages' CSP forbids inline
  * styles).
  */
 public final class FiguresChart {
@@ -20,6 +21,8 @@ public final class FiguresChart {
     private static final int TOP = 30;
     private static final int BOTTOM = 50;
     private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf"};
+    /** At most this many steps per platform's line: a long show's samples are thinned evenly for the picture. */
+    static final int MAX_STEPS = 2000;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     private FiguresChart() {
@@ -63,7 +66,10 @@ public final class FiguresChart {
             StringBuilder points = new StringBuilder();
             double y = TOP + plotH;
             points.append(f(LEFT)).append(',').append(f(y));
-            for (FigureMath.Event e : math.viewerSamples(platforms.get(i))) {
+            List<FigureMath.Event> samples = math.viewerSamples(platforms.get(i));
+            int every = Math.max(1, (samples.size() + MAX_STEPS - 1) / MAX_STEPS);
+            for (int k = 0; k < samples.size(); k += every) {
+                FigureMath.Event e = samples.get(k);
                 double x = LEFT + plotW * fraction(e.at().toEpochMilli(), from, to);
                 points.append(' ').append(f(x)).append(',').append(f(y));
                 y = TOP + plotH - plotH * (double) e.value() / top;
