@@ -1,7 +1,6 @@
 package io.centralkitchen.media.ops;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -87,13 +86,28 @@ public final class MediaOperations {
     /**
      * A rendition of a whole clip that sells: the picture fitted into the profile (its fit: crop, blur-pad or the
      * vertical layout), the product's name and price in a caption band, the station's watermark — drawn with the
-     * teaser's text rendering. Blank texts are left out.
+     * teaser's text rendering into one transparent picture that the transcode's filter graph lays over every frame.
+     * Blank texts are left out.
      */
-    public Teaser.Result captioned(Path source, TranscodeProfile profile, String title, String price, String watermark,
-                                   Path target, ProgressListener listener) {
-        MediaInfo media = Probe.probe(source, limits);
-        TeaserSpec spec = new TeaserSpec(List.of(new TeaserSpec.Part(source, new TimeRange(0, media.durationMicros()),
-                title, price)), profile, null, 0, teaserFont, watermark == null || watermark.isBlank() ? null : watermark.strip());
-        return Teaser.render(spec, target, listener);
+    public Transcode.Result captioned(Path source, TranscodeProfile profile, String title, String price, String watermark,
+                                      Path target, ProgressListener listener) {
+        if (watermark != null && watermark.strip().length() > 60) {
+            throw new MediaInvalidException("The watermark may be at most 60 characters long.");
+        }
+        java.awt.image.BufferedImage caption = Caption.render(profile.width(), profile.height(), TeaserFont.load(teaserFont),
+                title, price, null, watermark == null || watermark.isBlank() ? null : watermark.strip());
+        Path overlay = target.resolveSibling(target.getFileName() + ".caption.png");
+        try {
+            javax.imageio.ImageIO.write(caption, "png", overlay.toFile());
+            return Transcode.run(source, profile, target, listener, limits, overlay);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot write the caption picture " + overlay + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(overlay);
+            } catch (java.io.IOException ignored) {
+                // a leftover in the job's work directory goes with it
+            }
+        }
     }
 }

@@ -47,8 +47,7 @@ final class TranscodeTaskHandler implements MediaTaskHandler {
         String watermark = bounded(job.optionalText("watermark"), "watermark", 60);
         MediaInfo out;
         if (title != null || price != null || watermark != null) {
-            ops.captioned(source, profile, title, price, watermark, target, job.progress());
-            out = ops.probe(target);
+            out = ops.captioned(source, profile, title, price, watermark, target, job.progress()).output();
         } else {
             out = ops.transcode(source, profile, target, job.progress()).output();
         }

@@ -34,10 +34,10 @@ class CaptionedRenditionTest {
     void theCaptionBandShowsTheProductsNameAndPriceAndTheWatermark() throws Exception {
         Path source = TestMedia.make("clip-3s.mp4", "mp4", 3, 320, 180, 25, 25);
         MediaOperations ops = MediaOperations.defaults();
-        Teaser.Result captioned = ops.captioned(source, VERTICAL, NAME, PRICE, MARK, dir.resolve("vertical.mp4"), ProgressListener.NONE);
+        Transcode.Result captioned = ops.captioned(source, VERTICAL, NAME, PRICE, MARK, dir.resolve("vertical.mp4"), ProgressListener.NONE);
         Path plain = ops.transcode(source, VERTICAL, dir.resolve("plain.mp4"), ProgressListener.NONE).file();
 
-        MediaInfo info = Probe.probe(captioned.file());
+        MediaInfo info = captioned.output();
         assertThat(info.video().width()).isEqualTo(360);
         assertThat(info.video().height()).isEqualTo(640);
         assertThat(Math.abs(info.durationMicros() - 3_000_000)).isLessThanOrEqualTo(80_000);
