@@ -144,6 +144,22 @@ class AssetLibraryTest {
         assertThat(clipIds(published)).containsExactly(clipA1);
         assertThat(published.path("assets").get(0).path("publications").get(0).path("platform").asText()).isEqualTo("kuaishou");
 
+        // from the page: to YouTube (16:9), once
+        PLATFORMS.stubFor(post(urlPathEqualTo("/youtube/youtube/v3/videos")).withRequestBody(containing("lib1-" + run))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"kind\":\"youtube#video\",\"id\":\"yt-" + run + "\"}")));
+        TestHttp.Response form = marketer.postForm("/library/clips/" + clipA1 + "/publish", Map.of("platform", "youtube"), Map.of());
+        assertThat(form.status()).as(form.body()).isEqualTo(302);
+        assertThat(marketer.postForm("/library/clips/" + clipA1 + "/publish", Map.of("platform", "youtube"), Map.of()).status()).isEqualTo(302);
+        String ytKey = "show:station-1:lib1-" + run + ":clip:" + clipA1 + ":youtube";
+        assertThat(PLATFORMS.countRequestsMatching(postRequestedFor(urlPathEqualTo("/youtube/youtube/v3/videos"))
+                .withRequestBody(containing(ytKey)).build()).getCount()).isEqualTo(1);
+        assertThat(PLATFORMS.findAll(postRequestedFor(urlPathEqualTo("/youtube/youtube/v3/videos")).withRequestBody(containing(ytKey))).get(0)
+                .getBodyAsString()).contains("landscape.mp4");
+        assertThat(new TestHttp(port).as("library-other", PASSWORD).postForm("/library/clips/" + clipA1 + "/publish",
+                Map.of("platform", "youtube"), Map.of()).status()).isEqualTo(404);
+        assertThat(marketer.get("/library?kind=CLIP&showId=lib1-" + run).body()).contains("action=\"/library/clips/" + clipA1 + "/publish\"");
+
         assertThat(marketer.postJson(path, Map.of("platform", "myspace")).json().path("field").asText()).isEqualTo("platform");
         assertThat(marketer.postJson("/api/library/clips/" + clipB2 + "/publications", Map.of("platform", "kuaishou", "shape", "round"))
                 .json().path("field").asText()).isEqualTo("shape");
@@ -151,6 +167,8 @@ class AssetLibraryTest {
         assertThat(marketer.get("/api/library/assets?host=" + "x".repeat(101)).json().path("field").asText()).isEqualTo("host");
         assertThat(marketer.get("/api/library/assets?productId=-3").json().path("field").asText()).isEqualTo("productId");
         assertThat(marketer.get("/api/library/assets?kind=poster").json().path("field").asText()).isEqualTo("kind");
+        assertThat(marketer.get("/v3/api-docs").body()).as("documented").contains("/api/library/assets")
+                .contains("/api/library/clips/{clipId}/publications");
     }
 
     JsonNode search(TestHttp who, String query) {
