@@ -79,7 +79,7 @@ public final class MediaOperations {
     /** Renders a teaser; a spec without a font location gets the configured teaser font. */
     public Teaser.Result teaser(TeaserSpec spec, Path target, ProgressListener listener) {
         TeaserSpec withFont = spec.fontLocation() == null
-                ? new TeaserSpec(spec.parts(), spec.profile(), spec.showLine(), spec.fadeMicros(), teaserFont) : spec;
+                ? new TeaserSpec(spec.parts(), spec.profile(), spec.showLine(), spec.fadeMicros(), teaserFont, spec.watermark()) : spec;
         return Teaser.render(withFont, target, listener);
     }
 
