@@ -107,6 +107,11 @@ class CrossStationTest {
         assertThat(planned.status()).as(planned.body()).isEqualTo(201);
         a.put("showId", showId);
         a.put("approvedProductId", products.get(0).toString());
+        long slotId = jdbc.queryForObject("select id from show_slot where show_id = ? and position = 1", Long.class, showId);
+        jdbc.update("insert into show_clip (show_id, slot_id, product_id, recording_id, in_millis, out_millis, vertical_key, landscape_key,"
+                + " state, created_at, updated_at) values (?, ?, ?, 'rec', 0, 1000, 'v', 'l', 'APPROVED', current_timestamp,"
+                + " current_timestamp)", showId, slotId, products.get(0));
+        a.put("clipId", jdbc.queryForObject("select max(id) from show_clip where show_id = ?", Long.class, showId).toString());
         a.put("secret", "cross-a-secret-" + tag);
         vault.set(A, a.get("secret"), "PUSH_URL", "rtmp://a.example/live/cross-a-key-" + tag, "test");
         a.put("account", "cross-a-douyin-" + tag);
@@ -180,6 +185,13 @@ class CrossStationTest {
                 new Case("GET", "/api/shows/" + show + "/report", null, "/api/shows/{showId}/report"),
                 new Case("GET", "/api/shows/reports/counties?stationId=" + A + "&from=2020-01-01&to=2030-01-01", null,
                         "/api/shows/reports/counties"),
+                new Case("GET", "/api/shows/" + show + "/figures", null, "/api/shows/{showId}/figures"),
+                new Case("GET", "/api/shows/" + show + "/figures.csv", null, "/api/shows/{showId}/figures.csv"),
+                new Case("GET", "/api/shows/reports/public-welfare/figures?stationId=" + A + "&from=2020-01-01&to=2020-12-01", null,
+                        "/api/shows/reports/public-welfare/figures"),
+                new Case("GET", "/api/library/assets?stationId=" + A, null, "/api/library/assets"),
+                new Case("POST", "/api/library/clips/" + a.get("clipId") + "/publications", Map.of("platform", "douyin"),
+                        "/api/library/clips/{clipId}/publications"),
                 new Case("POST", "/api/shows/" + show + "/live/start", Map.of("stationId", A, "ingest", Map.of("mode", "TEST_PATTERN")),
                         "/api/shows/{showId}/live/start"),
                 // the first way in that was found: A's show id, B's own station named

@@ -36,6 +36,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "kitchen.data-dir=target/test-data/postgres",
         "kitchen.admin.password=pg-admin-pass"})
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class PostgresProductionModeTest {
 
     static final EmbeddedPostgres POSTGRES = startPostgres();
@@ -107,7 +108,52 @@ class PostgresProductionModeTest {
     @Autowired
     io.centralkitchen.processes.commerce.promotion.Promotions promotions;
 
+    io.centralkitchen.processes.show.ShowFigureEvents figureEvents;
+    @Autowired
+    io.centralkitchen.processes.show.figures.ShowFigures figures;
+    @Autowired
+    io.centralkitchen.processes.show.figures.PublicWelfareFigures publicWelfare;
+    @Autowired
+    io.centralkitchen.processes.show.library.AssetLibrary library;
+
+    /** Issue 17's queries on PostgreSQL: figures, the public-welfare breakdown, the library's host search. */
     @Test
+    @org.junit.jupiter.api.Order(1)
+    void figuresAndTheLibraryRunOnPostgres() {
+        java.time.Instant t0 = java.time.Instant.now().minusSeconds(7200).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        long supplier = jdbc.queryForObject("insert into supplier (station_id, name, credit_code, county, public_welfare, created_at)"
+                + " values ('station-1', 'PG co-op', '91430400MA4L000000', 'Youxian', true, current_timestamp) returning id", Long.class);
+        long product = jdbc.queryForObject("insert into product (station_id, supplier_id, name, category, price, unit, stock_offered,"
+                + " status, created_at, updated_at) values ('station-1', ?, 'PG honey', 'FOOD', 68.00, 'jar', 10, 'APPROVED',"
+                + " current_timestamp, current_timestamp) returning id", Long.class, supplier);
+        jdbc.update("insert into kitchen_show (id, station_id, title, air_time, state, ingest_mode, teaser_state, live_started_at,"
+                + " live_ended_at, manifest_key, created_by, created_at, updated_at) values ('pg-show', 'station-1', 'PG show', ?, 'REPORTED',"
+                + " 'TEST_PATTERN', 'NONE', ?, ?, 'station-1/live/pg-show/index.m3u8', 'test', current_timestamp, current_timestamp)",
+                java.sql.Timestamp.from(t0), java.sql.Timestamp.from(t0), java.sql.Timestamp.from(t0.plusSeconds(600)));
+        long slot = jdbc.queryForObject("insert into show_slot (show_id, position, product_id, planned_seconds, price, on_air_millis,"
+                + " on_air_at) values ('pg-show', 1, ?, 600, 68.00, 0, ?) returning id", Long.class, product, java.sql.Timestamp.from(t0));
+        long host = jdbc.queryForObject("insert into host (station_id, display_name, real_name, active, created_by, created_at, updated_at)"
+                + " values ('station-1', 'Li_Wen%', 'Li Wen', true, 'test', current_timestamp, current_timestamp) returning id", Long.class);
+        jdbc.update("insert into slot_host (slot_id, host_id) values (?, ?)", slot, host);
+        jdbc.update("insert into show_clip (show_id, slot_id, product_id, recording_id, in_millis, out_millis, copy_key, state,"
+                + " created_at, updated_at) values ('pg-show', ?, ?, 'rec', 0, 1000, 'station-1/shows/pg-show/clips/1/copy.mp4',"
+                + " 'APPROVED', current_timestamp, current_timestamp)", slot, product);
+        figureEvents.viewers("station-1", "youtube", "pg-show", t0.plusSeconds(300), 40, 40L, "POLL");
+
+        var f = figures.of("station-1", "pg-show");
+        var all = f.slots().stream().filter(r -> r.window().equals("slot-1") && r.platform().equals("all")).findFirst().orElseThrow();
+        assertThat(all.figures().peakViewers()).isEqualTo(40);
+        assertThat(all.figures().avgViewers()).isEqualByComparingTo("20.00");
+        assertThat(publicWelfare.of("station-1", t0.minusSeconds(60), t0.plusSeconds(60)).lines()).isNotEmpty();
+        var found = library.search("station-1", io.centralkitchen.processes.show.library.AssetQuery.parse(
+                java.util.Map.of("host", "li_wen%", "kind", "CLIP")));
+        assertThat(found.total()).as("the host's name, its _ and %% matched literally").isEqualTo(1);
+        assertThat(library.search("station-1", io.centralkitchen.processes.show.library.AssetQuery.parse(
+                java.util.Map.of("host", "li_wen_"))).total()).isZero();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
     void runsOnPostgresAndExternalS3AndReportsAnUnreachableStore() {
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
         assertThat(jdbc.queryForObject("select count(*) from station where id = 'station-1'", Integer.class)).isEqualTo(1);

@@ -48,6 +48,16 @@ public class RoutesAutoConfiguration {
 
     private static final Clock CLOCK = Clock.systemUTC();
 
+    // --- the audience of live rooms whose platform is polled (when the application says which rooms) ---
+
+    @Bean
+    @ConditionalOnBean(io.centralkitchen.routes.audience.AudiencePoll.class)
+    public io.centralkitchen.routes.audience.AudiencePollRoutes audiencePollRoutes(io.centralkitchen.routes.audience.AudiencePoll poll,
+                                                                                   PlatformAccounts accounts) {
+        return new io.centralkitchen.routes.audience.AudiencePollRoutes(poll,
+                new io.centralkitchen.routes.audience.ViewerCountReader(accounts), CLOCK);
+    }
+
     // --- the stations' platform accounts and their adapters ---
 
     /** The bootstrap: {@code kitchen.platforms.*} as the first station's accounts, until the application has its own. */

@@ -13,14 +13,20 @@ public enum PictureFit {
     /** Scale to fill and cut off what sticks out, keeping the centre. */
     CROP,
     /** Scale to fit over a blurred, filled copy of the same picture (the usual 9:16 look for 16:9 sources). */
-    BLUR_PAD;
+    BLUR_PAD,
+    /**
+     * The vertical layout of a shopping clip: the whole picture scaled to fit, placed high (three tenths of the spare
+     * height above it), leaving the lower part of the frame free for the caption band — nothing of the program (its
+     * lower third included) is cut off or covered.
+     */
+    LAYOUT;
 
-    /** "pad", "crop", "blur-pad" (any case); {@link IllegalArgumentException} with the choices otherwise. */
+    /** "pad", "crop", "blur-pad", "layout" (any case); {@link IllegalArgumentException} with the choices otherwise. */
     public static PictureFit parse(String value) {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("Unknown fit '" + value + "': use pad, crop or blur-pad.");
+            throw new IllegalArgumentException("Unknown fit '" + value + "': use pad, crop, blur-pad or layout.");
         }
     }
 
@@ -38,14 +44,16 @@ public enum PictureFit {
                     + "crop=" + bw + ":" + bh + ",boxblur=" + radius + ":2,scale=" + w + ":" + h + "[blurred];"
                     + "[fg]scale=" + w + ":" + h + ":force_original_aspect_ratio=decrease[sharp];"
                     + "[blurred][sharp]overlay=(W-w)/2:(H-h)/2,setsar=1";
+            case LAYOUT -> "scale=" + w + ":" + h + ":force_original_aspect_ratio=decrease,"
+                    + "pad=" + w + ":" + h + ":(ow-iw)/2:(oh-ih)*3/10:black,setsar=1";
         };
     }
 
     /**
      * Where a {@code w}x{@code h} source goes in a {@code tw}x{@code th} target when scaled in one step: the part of
      * the source that is used ({@code sx, sy, sw, sh}; all of it unless cropping) and the part of the target it fills
-     * ({@code dx, dy, dw, dh}; the bars around it stay black). All even, for 4:2:0 chroma. {@link #BLUR_PAD} places
-     * like {@link #PAD} here (its background needs a filter graph).
+     * ({@code dx, dy, dw, dh}; the bars around it stay black). All even, for 4:2:0 chroma. {@link #BLUR_PAD} and
+     * {@link #LAYOUT} place like {@link #PAD} here (the one needs a filter graph, the other is for files).
      */
     public Placement place(int w, int h, int tw, int th) {
         int sx = 0, sy = 0, sw = w, sh = h, dx = 0, dy = 0, dw = tw, dh = th;

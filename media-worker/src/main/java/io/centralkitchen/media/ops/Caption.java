@@ -9,18 +9,25 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
 /**
- * The text laid over a teaser part: product name and price in a lower-third band, the show's date and time in a band
- * at the top. Drawn once per part into a transparent image that is then laid over every frame.
+ * The text laid over a teaser part or a clip's rendition: product name and price in a lower-third band, the show's
+ * date and time in a band at the top, the station's watermark in the top right corner. Drawn once per part into a
+ * transparent image that is then laid over every frame.
  */
 final class Caption {
 
     private static final Color BAND = new Color(0, 0, 0, 150);
     private static final Color PRICE = new Color(255, 214, 10);
+    private static final Color MARK = new Color(255, 255, 255, 190);
+    private static final Color SHADOW = new Color(0, 0, 0, 140);
 
     private Caption() {
     }
 
     static BufferedImage render(int width, int height, Font font, String title, String price, String showLine) {
+        return render(width, height, font, title, price, showLine, null);
+    }
+
+    static BufferedImage render(int width, int height, Font font, String title, String price, String showLine, String watermark) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -28,6 +35,17 @@ final class Caption {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             int unit = Math.min(width, height);
             int margin = unit / 24;
+            if (notBlank(watermark)) {
+                Font f = fit(g, font.deriveFont(Font.BOLD, unit / 22f), watermark, width / 2);
+                FontMetrics m = g.getFontMetrics(f);
+                int x = width - margin - m.stringWidth(watermark);
+                int y = (notBlank(showLine) ? m.getHeight() + 2 * margin : margin) + m.getAscent();
+                g.setFont(f);
+                g.setColor(SHADOW);
+                g.drawString(watermark, x + 2, y + 2);
+                g.setColor(MARK);
+                g.drawString(watermark, x, y);
+            }
             if (notBlank(showLine)) {
                 Font f = fit(g, font.deriveFont(Font.BOLD, unit / 16f), showLine, width - 2 * margin);
                 FontMetrics m = g.getFontMetrics(f);

@@ -79,7 +79,35 @@ public final class MediaOperations {
     /** Renders a teaser; a spec without a font location gets the configured teaser font. */
     public Teaser.Result teaser(TeaserSpec spec, Path target, ProgressListener listener) {
         TeaserSpec withFont = spec.fontLocation() == null
-                ? new TeaserSpec(spec.parts(), spec.profile(), spec.showLine(), spec.fadeMicros(), teaserFont) : spec;
+                ? new TeaserSpec(spec.parts(), spec.profile(), spec.showLine(), spec.fadeMicros(), teaserFont, spec.watermark()) : spec;
         return Teaser.render(withFont, target, listener);
+    }
+
+    /**
+     * A rendition of a whole clip that sells: the picture fitted into the profile (its fit: crop, blur-pad or the
+     * vertical layout), the product's name and price in a caption band, the station's watermark — drawn with the
+     * teaser's text rendering into one transparent picture that the transcode's filter graph lays over every frame.
+     * Blank texts are left out.
+     */
+    public Transcode.Result captioned(Path source, TranscodeProfile profile, String title, String price, String watermark,
+                                      Path target, ProgressListener listener) {
+        if (watermark != null && watermark.strip().length() > 60) {
+            throw new MediaInvalidException("The watermark may be at most 60 characters long.");
+        }
+        java.awt.image.BufferedImage caption = Caption.render(profile.width(), profile.height(), TeaserFont.load(teaserFont),
+                title, price, null, watermark == null || watermark.isBlank() ? null : watermark.strip());
+        Path overlay = target.resolveSibling(target.getFileName() + ".caption.png");
+        try {
+            javax.imageio.ImageIO.write(caption, "png", overlay.toFile());
+            return Transcode.run(source, profile, target, listener, limits, overlay);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot write the caption picture " + overlay + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(overlay);
+            } catch (java.io.IOException ignored) {
+                // a leftover in the job's work directory goes with it
+            }
+        }
     }
 }

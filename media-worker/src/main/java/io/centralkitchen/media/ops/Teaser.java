@@ -64,7 +64,7 @@ public final class Teaser {
             for (int i = 0; i < spec.parts().size(); i++) {
                 TeaserSpec.Part part = spec.parts().get(i);
                 BufferedImage caption = Caption.render(profile.width(), profile.height(), font, part.title(), part.price(),
-                        spec.showLine());
+                        spec.showLine(), spec.watermark());
                 long base = done;
                 int frames = renderPart(part, profile, fps, rate, channels, caption, join,
                         f -> progress.update((base + f) / (double) totalMicros));

@@ -5,9 +5,16 @@ import java.util.List;
 
 /**
  * What a teaser is made of: parts (a range of a source, with the product name and price shown over it), the show's
- * date and time shown throughout, the rendition profile, and the length of the cross-fades between parts.
+ * date and time shown throughout, the rendition profile, the length of the cross-fades between parts, and the
+ * station's watermark (a short text in the top right corner; none if blank).
  */
-public record TeaserSpec(List<Part> parts, TranscodeProfile profile, String showLine, long fadeMicros, String fontLocation) {
+public record TeaserSpec(List<Part> parts, TranscodeProfile profile, String showLine, long fadeMicros, String fontLocation,
+                         String watermark) {
+
+    /** A teaser without a watermark. */
+    public TeaserSpec(List<Part> parts, TranscodeProfile profile, String showLine, long fadeMicros, String fontLocation) {
+        this(parts, profile, showLine, fadeMicros, fontLocation, null);
+    }
 
     public record Part(Path source, TimeRange range, String title, String price) {
     }
@@ -20,5 +27,8 @@ public record TeaserSpec(List<Part> parts, TranscodeProfile profile, String show
             throw new MediaInvalidException("The fade length must not be negative.");
         }
         parts = List.copyOf(parts);
+        if (watermark != null && watermark.length() > 60) {
+            throw new MediaInvalidException("The watermark may be at most 60 characters long.");
+        }
     }
 }

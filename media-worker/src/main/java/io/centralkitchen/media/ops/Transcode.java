@@ -41,6 +41,15 @@ public final class Transcode {
         return new Result(target, Probe.output(target));
     }
 
+    /** A transcode with a still picture of the profile's size (transparent where the video shows) over every frame. */
+    public static Result run(Path source, TranscodeProfile profile, Path target, ProgressListener listener, MediaLimits limits,
+                             Path overlay) {
+        Progress progress = new Progress(listener);
+        TranscodePipeline.transcode(source, profile, target, progress, limits, overlay);
+        progress.done();
+        return new Result(target, Probe.output(target));
+    }
+
     /**
      * A JavaCV grabber of a source that {@link Probe} has accepted: opened as a local file of a stored-media
      * container only, like every source (JavaCV hands its options to libavformat's open).

@@ -51,6 +51,11 @@ final class TranscodePipeline implements AutoCloseable {
     private int audioOut = -1;
 
     TranscodePipeline(Demuxer in, Muxer out, MediaInfo media, TranscodeProfile profile, Progress progress) {
+        this(in, out, media, profile, progress, null);
+    }
+
+    /** @param overlay a picture of the profile's size laid over every frame (a caption band, a watermark); null: none */
+    TranscodePipeline(Demuxer in, Muxer out, MediaInfo media, TranscodeProfile profile, Progress progress, Path overlay) {
         this.in = in;
         this.out = out;
         this.media = media;
@@ -58,19 +63,19 @@ final class TranscodePipeline implements AutoCloseable {
         long start = Probe.mediaStart(in);
         this.originVideo = Timestamps.fromMicros(start, in.video().time_base());
         this.originAudio = in.hasAudio() ? Timestamps.fromMicros(start, in.audio().time_base()) : 0;
-        openVideo(profile);
+        openVideo(profile, overlay);
         if (in.hasAudio()) {
             openAudio(profile);
         }
     }
 
-    private void openVideo(TranscodeProfile profile) {
+    private void openVideo(TranscodeProfile profile, Path overlay) {
         AVStream stream = in.video();
         videoDecoder = new StreamDecoder(stream);
         double sourceFps = media.video().frameRate() > 0 ? media.video().frameRate() : 25;
         double fps = profile.frameRate() > 0 ? profile.frameRate() : sourceFps;
         AVCodecContext d = videoDecoder.context();
-        videoGraph = FilterGraph.video(profile.videoFilter(sourceFps) + ",format=yuv420p", d.width(), d.height(),
+        videoGraph = FilterGraph.video(videoGraph(profile.videoFilter(sourceFps), overlay), d.width(), d.height(),
                 d.pix_fmt(), stream.time_base(), stream.codecpar().sample_aspect_ratio());
         videoEncoder = new StreamEncoder("libx264");
         AVCodecContext e = videoEncoder.context();
@@ -84,6 +89,22 @@ final class TranscodePipeline implements AutoCloseable {
         videoEncoder.open(x264.options());
         videoOut = out.addEncoded(e);
         videoFrameDuration = Math.max(1, Math.round(1.0 / (fps * av_q2d(e.time_base()))));
+    }
+
+    /**
+     * The fit, then the overlay (a still picture read by libavfilter's {@code movie} source, repeated over every frame:
+     * {@code eof_action=repeat}), in 4:2:0 for x264.
+     */
+    static String videoGraph(String fit, Path overlay) {
+        if (overlay == null) {
+            return fit + ",format=yuv420p";
+        }
+        String file = overlay.toAbsolutePath().toString();
+        if (file.contains("'") || file.contains("\\")) {
+            throw new IllegalArgumentException("The overlay's path must not contain quotes or backslashes: " + file);
+        }
+        return fit + "[fitted];movie=filename='" + file + "',format=rgba[overlay];"
+                + "[fitted][overlay]overlay=0:0:eof_action=repeat:format=yuv420,format=yuv420p";
     }
 
     private void openAudio(TranscodeProfile profile) {
@@ -189,9 +210,14 @@ final class TranscodePipeline implements AutoCloseable {
 
     /** Runs a whole transcode of {@code source} into {@code target}. */
     static void transcode(Path source, TranscodeProfile profile, Path target, Progress progress, MediaLimits limits) {
+        transcode(source, profile, target, progress, limits, null);
+    }
+
+    /** Runs a whole transcode of {@code source} into {@code target}, with {@code overlay} over every picture if given. */
+    static void transcode(Path source, TranscodeProfile profile, Path target, Progress progress, MediaLimits limits, Path overlay) {
         try (Demuxer in = Probe.openMedia(source, limits); Muxer out = Muxer.create(target, Containers.formatFor(target))) {
             MediaInfo media = Probe.describe(in, source, true, limits);
-            try (TranscodePipeline pipeline = new TranscodePipeline(in, out, media, profile, progress)) {
+            try (TranscodePipeline pipeline = new TranscodePipeline(in, out, media, profile, progress, overlay)) {
                 pipeline.run();
             }
         } catch (FFmpegException e) {

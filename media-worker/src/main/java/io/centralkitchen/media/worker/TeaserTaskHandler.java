@@ -19,7 +19,8 @@ import java.util.Map;
  * {@code media.teaser}: in {@code teaser}, JSON text
  * {@code {"profile":"vertical-720x1280","showLine":"12月1日 20:00 直播","fadeSeconds":0.5,
  * "parts":[{"sourceKey":"...","inSeconds":1,"outSeconds":4,"title":"本地有机大米","price":"¥39.90"}]}},
- * optional {@code outputKey}; out {@code outputKey}, {@code durationSeconds}.
+ * optional {@code "watermark"} (the station's mark in the corner) and optional {@code outputKey}; out {@code outputKey},
+ * {@code durationSeconds}.
  */
 final class TeaserTaskHandler implements MediaTaskHandler {
 
@@ -56,7 +57,8 @@ final class TeaserTaskHandler implements MediaTaskHandler {
                     part.path("outSeconds").asDouble()), part.path("title").asText(""), part.path("price").asText("")));
         }
         TeaserSpec teaser = new TeaserSpec(parts, ops.profile(spec.path("profile").asText("vertical-720x1280")),
-                spec.path("showLine").asText(""), Math.round(spec.path("fadeSeconds").asDouble(0.5) * 1e6), null);
+                spec.path("showLine").asText(""), Math.round(spec.path("fadeSeconds").asDouble(0.5) * 1e6), null,
+                spec.path("watermark").asText(null));
         Path target = job.workDir().resolve("teaser.mp4");
         Teaser.Result result = ops.teaser(teaser, target, job.progress());
         job.store().put(outputKey, target, "video/mp4");

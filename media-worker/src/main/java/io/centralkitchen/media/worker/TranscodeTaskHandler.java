@@ -1,6 +1,7 @@
 package io.centralkitchen.media.worker;
 
 import io.centralkitchen.media.ops.MediaInfo;
+import io.centralkitchen.media.ops.MediaInvalidException;
 import io.centralkitchen.media.ops.MediaOperations;
 import io.centralkitchen.media.ops.TranscodeProfile;
 
@@ -8,8 +9,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * {@code media.transcode}: in {@code sourceKey}, {@code profile}, optional {@code fit} (pad, crop, blur-pad) and
- * {@code outputKey}; out {@code outputKey}, {@code durationSeconds}, {@code width}, {@code height}, {@code sizeBytes}.
+ * {@code media.transcode}: in {@code sourceKey}, {@code profile}, optional {@code fit} (pad, crop, blur-pad, layout),
+ * optional {@code captionTitle}, {@code captionPrice} and {@code watermark} (a clip that sells: the product's name and
+ * price in a caption band, the station's watermark) and {@code outputKey}; out {@code outputKey},
+ * {@code durationSeconds}, {@code width}, {@code height}, {@code sizeBytes}.
  */
 final class TranscodeTaskHandler implements MediaTaskHandler {
 
@@ -26,7 +29,7 @@ final class TranscodeTaskHandler implements MediaTaskHandler {
 
     @Override
     public String[] variables() {
-        return new String[]{"sourceKey", "profile", "fit", "outputKey"};
+        return new String[]{"sourceKey", "profile", "fit", "outputKey", "captionTitle", "captionPrice", "watermark"};
     }
 
     @Override
@@ -39,9 +42,24 @@ final class TranscodeTaskHandler implements MediaTaskHandler {
         String outputKey = job.outputKey("renditions", "mp4");
         Path source = job.download(job.text("sourceKey"), "source");
         Path target = job.workDir().resolve("rendition.mp4");
-        MediaInfo out = ops.transcode(source, profile, target, job.progress()).output();
+        String title = bounded(job.optionalText("captionTitle"), "captionTitle", 200);
+        String price = bounded(job.optionalText("captionPrice"), "captionPrice", 40);
+        String watermark = bounded(job.optionalText("watermark"), "watermark", 60);
+        MediaInfo out;
+        if (title != null || price != null || watermark != null) {
+            out = ops.captioned(source, profile, title, price, watermark, target, job.progress()).output();
+        } else {
+            out = ops.transcode(source, profile, target, job.progress()).output();
+        }
         job.store().put(outputKey, target, "video/mp4");
         return Map.of("outputKey", outputKey, "durationSeconds", MediaTaskHandler.seconds(out.durationMicros()),
                 "width", out.video().width(), "height", out.video().height(), "sizeBytes", out.sizeBytes());
+    }
+
+    private static String bounded(String text, String name, int max) {
+        if (text != null && text.length() > max) {
+            throw new MediaInvalidException("'" + name + "' may be at most " + max + " characters long.");
+        }
+        return text;
     }
 }

@@ -6,6 +6,7 @@ import io.centralkitchen.processes.orders.PlatformComments;
 import io.centralkitchen.processes.orders.PlatformOrders;
 import io.centralkitchen.processes.station.StationService;
 import io.centralkitchen.processes.show.ShowReservations;
+import io.centralkitchen.processes.show.ShowFigureEvents;
 import io.centralkitchen.routes.webhook.PlatformEvent;
 import io.centralkitchen.routes.webhook.PlatformEventSink;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Where verified webhook events land in the application (inside the transaction that records their event id):
  * orders into the order book, refunds and complaints into after-sales, comments into the comment log, reservation
- * counts onto the show, promotion results into the show's figures.
+ * counts onto the show, promotion results into the promotions' figures; and whatever tells a show's audience and
+ * sales into the show's figures.
  */
 @Component
 public class PlatformEventIntake implements PlatformEventSink {
@@ -27,12 +29,14 @@ public class PlatformEventIntake implements PlatformEventSink {
     private final AfterSalesIntake afterSales;
     private final ShowReservations reservations;
     private final PromotionResults promotionResults;
+    private final ShowFigureEvents figures;
     private final Set<String> knownStations = ConcurrentHashMap.newKeySet();
 
     public PlatformEventIntake(StationService stations, PlatformOrders orders, PlatformComments comments, AfterSalesIntake afterSales,
-                               ShowReservations reservations, PromotionResults promotionResults) {
+                               ShowReservations reservations, PromotionResults promotionResults, ShowFigureEvents figures) {
         this.promotionResults = promotionResults;
         this.stations = stations;
+        this.figures = figures;
         this.reservations = reservations;
         this.orders = orders;
         this.comments = comments;
@@ -66,6 +70,8 @@ public class PlatformEventIntake implements PlatformEventSink {
             case SURVEY_ANSWERED -> afterSales.surveyAnswered(event);
             case RESERVATION_UPDATED -> reservations.record(event);
             case PROMOTION_RESULT -> promotionResults.record(event);
+            case VIEWERS_SAMPLED, LIKES_ADDED -> { }
         }
+        figures.record(event);
     }
 }

@@ -143,6 +143,25 @@ public class ShowReports {
                         rs.getBigDecimal(6)), stationId, Timestamp.from(from), Timestamp.from(to));
     }
 
+    /** The public-welfare supplier (name, county) of each of these products of the station that has one. */
+    public Map<Long, String[]> publicWelfareSuppliers(String stationId, List<Long> productIds) {
+        Map<Long, String[]> found = new java.util.HashMap<>();
+        for (Long productId : productIds) {
+            jdbc.query("select p.id, s.name, coalesce(s.county, '(no county)') from product p join supplier s on s.id = p.supplier_id"
+                            + " where p.id = ? and p.station_id = ? and s.public_welfare = true",
+                    rs -> {
+                        found.put(rs.getLong(1), new String[]{rs.getString(2), rs.getString(3)});
+                    }, productId, stationId);
+        }
+        return found;
+    }
+
+    /** The station's shows aired in [from, to), at most {@code limit}, oldest first. */
+    public List<String> showsAired(String stationId, Instant from, Instant to, int limit) {
+        return jdbc.queryForList("select id from kitchen_show where station_id = ? and air_time >= ? and air_time < ?"
+                + " order by air_time, id fetch first " + limit + " rows only", String.class, stationId, Timestamp.from(from), Timestamp.from(to));
+    }
+
     private static BigDecimal amount(Object value) {
         return value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
     }

@@ -301,7 +301,7 @@ class CommerceDeskTest {
         // a show naming no account for its Douyin destination streams and sells through the station's default one
         jdbc.update("update platform_account set default_for_shows = false where station_id = ? and kind = 'douyin' and account_id <> ?",
                 OTHER, account);
-        vault.set(OTHER, "douyin", "PUSH_URL", "rtmp://127.0.0.1:9/live/desk-default-" + run, "test");
+        vault.set(OTHER, "douyin", "PUSH_URL", "rtmp://127.0.0.1:9/live/desk-push-key-" + run, "test");
         List<Long> otherProducts = catalogue.seed(OTHER, "Desk Two Co-op " + run, "Youxian", DemoCatalogue.HARVEST.subList(0, 1),
                 Path.of(System.getProperty("java.io.tmpdir"), "desk-catalogue"));
         TestHttp.Response planned = admin.postJson("/api/shows", Map.of("id", "desk-default-" + run, "stationId", OTHER, "title", "Defaults",

@@ -230,6 +230,8 @@ class ShowEndToEndTest {
         MediaInfo vertical = probe(clips.get(0).path("verticalKey").asText());
         assertThat(vertical.video().width()).isEqualTo(180);
         assertThat(vertical.video().height()).isEqualTo(320);
+        assertThat(priceYellowInLowerThird(clips.get(0).path("verticalKey").asText()))
+                .as("the clip sells: its price in the caption band (issue 17)").isGreaterThan(20);
         for (Task clipReview : taskService.createTaskQuery().processInstanceBusinessKey(showId).taskDefinitionKey("review-clip").list()) {
             complete(marketer, clipReview, Map.of("clipDecision", "approve"));
         }
@@ -342,6 +344,29 @@ class ShowEndToEndTest {
             JsonNode body = json(r.getBodyAsString());
             return body.path("action").asText() + ":" + body.path("sku").asText();
         }).toList();
+    }
+
+    /** Pixels of the caption's price colour in the lower third of the rendition's picture at 2 s. */
+    int priceYellowInLowerThird(String key) throws Exception {
+        Path file = Path.of(System.getProperty("java.io.tmpdir"), "e2e-" + run + "-frame-" + key.replace('/', '_'));
+        store.download(key, file);
+        try (org.bytedeco.javacv.FFmpegFrameGrabber grabber = new org.bytedeco.javacv.FFmpegFrameGrabber(file.toFile());
+             org.bytedeco.javacv.Java2DFrameConverter converter = new org.bytedeco.javacv.Java2DFrameConverter()) {
+            grabber.start();
+            grabber.setTimestamp(2_000_000, true);
+            java.awt.image.BufferedImage image = converter.convert(grabber.grabImage());
+            int count = 0;
+            for (int y = image.getHeight() * 2 / 3; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    java.awt.Color c = new java.awt.Color(image.getRGB(x, y));
+                    if (c.getRed() > 200 && c.getGreen() > 170 && c.getBlue() < 90) {
+                        count++;
+                    }
+                }
+            }
+            grabber.stop();
+            return count;
+        }
     }
 
     MediaInfo probe(String key) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * An event a platform reported through a verified webhook: exactly one of order, complaint, comment, survey,
- * reservation and promotion is set, matching the type.
+ * reservation, promotion and audience is set, matching the type.
  *
  * @param platform the platform id of the URL (a configured {@code kitchen.platforms} key)
  * @param station  the station of the URL
@@ -15,25 +15,39 @@ import java.util.Optional;
  */
 public record PlatformEvent(String platform, String station, String eventId, Type type, Instant occurredAt,
                             Order order, Complaint complaint, Comment comment, SurveyAnswer survey, Reservation reservation,
-                            PromotionResult promotion) {
+                            PromotionResult promotion, Audience audience) {
 
-    /** An event of any type but {@code promotion.result}. */
+    /** An event of any type but {@code promotion.result} and the audience events. */
     public PlatformEvent(String platform, String station, String eventId, Type type, Instant occurredAt,
                          Order order, Complaint complaint, Comment comment, SurveyAnswer survey, Reservation reservation) {
-        this(platform, station, eventId, type, occurredAt, order, complaint, comment, survey, reservation, null);
+        this(platform, station, eventId, type, occurredAt, order, complaint, comment, survey, reservation, null, null);
     }
 
-    /** An event of any type but {@code reservation.updated} and {@code promotion.result}. */
+    /** An event of any type but the audience events. */
+    public PlatformEvent(String platform, String station, String eventId, Type type, Instant occurredAt,
+                         Order order, Complaint complaint, Comment comment, SurveyAnswer survey, Reservation reservation,
+                         PromotionResult promotion) {
+        this(platform, station, eventId, type, occurredAt, order, complaint, comment, survey, reservation, promotion, null);
+    }
+
+    /** An event of any type but {@code reservation.updated}, {@code promotion.result} and the audience events. */
     public PlatformEvent(String platform, String station, String eventId, Type type, Instant occurredAt,
                          Order order, Complaint complaint, Comment comment, SurveyAnswer survey) {
-        this(platform, station, eventId, type, occurredAt, order, complaint, comment, survey, null);
+        this(platform, station, eventId, type, occurredAt, order, complaint, comment, survey, null, null, null);
+    }
+
+    /** An audience event ({@code viewers.sampled}, {@code likes.added}). */
+    public static PlatformEvent audience(String platform, String station, String eventId, Type type, Instant occurredAt,
+                                         Audience audience) {
+        return new PlatformEvent(platform, station, eventId, type, occurredAt, null, null, null, null, null, null, audience);
     }
 
     public enum Type {
         ORDER_CREATED("order.created"), ORDER_PAID("order.paid"), ORDER_SHIPPED("order.shipped"),
         ORDER_REFUNDED("order.refunded"), COMPLAINT_OPENED("complaint.opened"), COMPLAINT_UPDATED("complaint.updated"),
         COMMENT_CREATED("comment.created"), SURVEY_ANSWERED("survey.answered"),
-        RESERVATION_UPDATED("reservation.updated"), PROMOTION_RESULT("promotion.result");
+        RESERVATION_UPDATED("reservation.updated"), PROMOTION_RESULT("promotion.result"),
+        VIEWERS_SAMPLED("viewers.sampled"), LIKES_ADDED("likes.added");
 
         private final String wireName;
 
@@ -96,5 +110,15 @@ public record PlatformEvent(String platform, String station, String eventId, Typ
     public record PromotionResult(String promotionRef, String metric, long count) {
         public static final java.util.List<String> METRICS = java.util.List.of("coupons_claimed", "coupons_used",
                 "red_envelopes_claimed", "entrants", "prizes_claimed", "reservations");
+    }
+
+    /**
+     * The audience of a show's live room as the platform counts it at {@code occurredAt}.
+     * {@code viewers.sampled}: {@code concurrent} viewers now, and {@code newViewers} who came for the first time since
+     * the platform's previous sample. {@code likes.added}: {@code likes} given since the previous report.
+     *
+     * @param showRef the show id the live room was opened for
+     */
+    public record Audience(String showRef, Long concurrent, Long newViewers, Long likes) {
     }
 }

@@ -32,6 +32,8 @@ import java.util.stream.Collectors;
  * {"type": "survey.answered", "survey": {"caseRef", "score" (1-5), "remark"?}}
  * {"type": "reservation.updated", "reservation": {"showRef", "count"}}
  * {"type": "promotion.result", "promotion": {"promotionRef", "metric", "count"}}
+ * {"type": "viewers.sampled", "viewers": {"showRef", "concurrent", "newViewers"?}}
+ * {"type": "likes.added", "likes": {"showRef", "count"}}
  * </pre>
  * Every number is bounded before anything computes with it: amounts by their written precision and scale (at most 10
  * integer digits and 2 decimals, as stored), counts and quantities as whole numbers in a range, event times from 2000
@@ -93,6 +95,8 @@ public class PlatformEventParser {
                     null, reservation(section(root, "reservation", type)));
             case PROMOTION_RESULT -> new PlatformEvent(platform, station, eventId, type, occurredAt, null, null, null,
                     null, null, promotion(section(root, "promotion", type)));
+            case VIEWERS_SAMPLED, LIKES_ADDED -> PlatformEvent.audience(platform, station, eventId, type, occurredAt,
+                    audience(root, type));
         };
     }
 
@@ -183,6 +187,18 @@ public class PlatformEventParser {
         }
         return new PlatformEvent.PromotionResult(id(p, "promotionRef", "promotion.promotionRef"), metric,
                 integer(p, "count", "promotion.count", 0, MAX_COUNT, true));
+    }
+
+    private static PlatformEvent.Audience audience(JsonNode root, PlatformEvent.Type type) {
+        if (type == PlatformEvent.Type.LIKES_ADDED) {
+            JsonNode l = section(root, "likes", type);
+            return new PlatformEvent.Audience(id(l, "showRef", "likes.showRef"), null, null,
+                    integer(l, "count", "likes.count", 0, MAX_COUNT, true));
+        }
+        JsonNode v = section(root, "viewers", type);
+        return new PlatformEvent.Audience(id(v, "showRef", "viewers.showRef"),
+                integer(v, "concurrent", "viewers.concurrent", 0, MAX_COUNT, true),
+                integer(v, "newViewers", "viewers.newViewers", 0, MAX_COUNT, false), null);
     }
 
     private static String id(JsonNode node, String name, String field) {

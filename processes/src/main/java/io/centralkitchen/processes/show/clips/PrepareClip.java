@@ -2,22 +2,33 @@ package io.centralkitchen.processes.show.clips;
 
 import io.centralkitchen.processes.show.ShowClips;
 import io.centralkitchen.processes.show.ShowProducts;
+import io.centralkitchen.processes.show.ShowSlot;
 import io.centralkitchen.processes.show.ShowVariables;
+import io.centralkitchen.processes.show.Shows;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The clip's span of program time, its product and the keys of everything made from it, for this clip's instance. */
+import java.math.BigDecimal;
+
+/**
+ * The clip's span of program time, its product and the keys of everything made from it, for this clip's instance; and
+ * how its renditions sell (issue 17): the caption's product name and slot price, the station's watermark per shape
+ * and the 9:16 framing the station chose ({@link ClipStyleProperties}).
+ */
 @Component("prepareClip")
 public class PrepareClip implements JavaDelegate {
 
     private final ShowClips clips;
     private final ShowProducts products;
+    private final Shows shows;
+    private final ClipStyleProperties style;
 
-
-    public PrepareClip(ShowClips clips, ShowProducts products) {
+    public PrepareClip(ShowClips clips, ShowProducts products, Shows shows, ClipStyleProperties style) {
         this.clips = clips;
         this.products = products;
+        this.shows = shows;
+        this.style = style;
     }
 
     @Override
@@ -34,5 +45,16 @@ public class PrepareClip implements JavaDelegate {
         execution.setVariable("landscapeKey", ShowClips.key(station, clip.showId(), clip.id(), "landscape.mp4"));
         execution.setVariable("coverKey", ShowClips.key(station, clip.showId(), clip.id(), "cover.jpg"));
         execution.setVariable("trimRound", 0);
+        ClipStyleProperties.Station mine = style.of(station);
+        BigDecimal price = shows.slot(clip.slotId()).map(ShowSlot::price).orElse(null);
+        execution.setVariable("captionTitle", mine.isCaption() ? product : null);
+        execution.setVariable("captionPrice", mine.isCaption() && price != null ? "¥" + price.toPlainString() : null);
+        execution.setVariable("verticalWatermark", blankToNull(mine.watermark(true)));
+        execution.setVariable("landscapeWatermark", blankToNull(mine.watermark(false)));
+        execution.setVariable("verticalFit", blankToNull(mine.getVerticalFit()));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -32,12 +32,14 @@ public class CollectTeaserMaterial implements JavaDelegate {
     private final Shows shows;
     private final ShowProducts products;
     private final ShowProperties properties;
+    private final io.centralkitchen.processes.show.clips.ClipStyleProperties style;
 
-
-    public CollectTeaserMaterial(Shows shows, ShowProducts products, ShowProperties properties) {
+    public CollectTeaserMaterial(Shows shows, ShowProducts products, ShowProperties properties,
+                                 io.centralkitchen.processes.show.clips.ClipStyleProperties style) {
         this.shows = shows;
         this.products = products;
         this.properties = properties;
+        this.style = style;
     }
 
     @Override
@@ -45,6 +47,10 @@ public class CollectTeaserMaterial implements JavaDelegate {
         Show show = ShowVariables.show(execution, shows);
         ObjectNode teaser = JSON.createObjectNode().put("profile", properties.getVerticalProfile())
                 .put("showLine", ShowTexts.onAirLine(show.airTime()) + " · " + show.title()).put("fadeSeconds", 0.5);
+        String watermark = style.of(show.stationId()).watermark(true);
+        if (watermark != null && !watermark.isBlank()) {
+            teaser.put("watermark", watermark.strip()); // the station's mark, as on its 9:16 clips
+        }
         ArrayNode parts = teaser.putArray("parts");
         for (ShowSlot slot : shows.slots(show.id())) {
             // the product's seconds shared by its first two videos: a teaser shows what the supplier filmed
