@@ -5,10 +5,20 @@ import java.util.List;
 
 /**
  * What a producer plans (REST body, Tasklist start form, the demo). Unset optional values get defaults when the plan is
- * checked ({@code show.plan.ShowPlanner}).
+ * checked ({@code show.plan.ShowPlanner}). {@code sources} is optional: two or more named sources to cut between
+ * (then {@code ingest} may be left out); without them the show has its single {@code ingest}.
  */
 public record ShowPlan(String id, String stationId, String title, String airTime, List<String> hosts, Ingest ingest,
-                       List<Destination> destinations, List<Slot> slots) {
+                       List<Destination> destinations, List<Slot> slots, List<Source> sources) {
+
+    public ShowPlan(String id, String stationId, String title, String airTime, List<String> hosts, Ingest ingest,
+                    List<Destination> destinations, List<Slot> slots) {
+        this(id, stationId, title, airTime, hosts, ingest, destinations, slots, null);
+    }
+
+    /** A named source: {@code mode} PUBLISH, PULL or TEST_PATTERN like the ingest, {@code backup} at most one. */
+    public record Source(String name, String mode, String keySecretId, Boolean backup) {
+    }
 
     public record Ingest(String mode, String keySecretId) {
     }

@@ -9,6 +9,7 @@ import io.centralkitchen.processes.show.ShowPlan.Slot;
 import io.centralkitchen.processes.show.ShowDestination;
 import io.centralkitchen.processes.show.ShowProperties;
 import io.centralkitchen.processes.show.ShowSlot;
+import io.centralkitchen.processes.show.ShowSource;
 import io.centralkitchen.processes.show.Shows;
 import io.centralkitchen.media.live.DestinationSpec;
 import io.centralkitchen.media.live.LiveEngine;
@@ -42,7 +43,7 @@ import java.util.UUID;
 public class ShowPlanner {
 
     /** A checked plan, ready to be stored. */
-    public record Checked(Show show, List<ShowDestination> destinations, List<ShowSlot> slots) {
+    public record Checked(Show show, List<ShowDestination> destinations, List<ShowSlot> slots, List<ShowSource> sources) {
     }
 
     private final StationService stations;
@@ -94,11 +95,14 @@ public class ShowPlanner {
         if (hosts != null && hosts.length() > 500) {
             throw new InvalidFieldException("hosts", "The hosts' names have at most 500 characters together");
         }
-        Ingest ingest = ingest(plan.stationId(), plan.ingest());
+        List<ShowSource> sources = ShowSources.check(plan.stationId(), plan.sources(), vault);
+        Ingest ingest = sources.isEmpty() || plan.ingest() != null ? ingest(plan.stationId(), plan.ingest())
+                : new Ingest(sources.get(0).mode(), sources.get(0).secretId());
         Show show = new Show(id, plan.stationId(), title, airTime, hosts == null || hosts.isEmpty() ? null : hosts,
                 Show.PLANNED, ingest.mode(), ingest.keySecretId(), "NONE", null, null, null, null, null, null, null, null,
                 createdBy, Instant.now());
-        return new Checked(show, destinations(plan.stationId(), plan.destinations()), slots(plan.stationId(), plan.slots(), "slots"));
+        return new Checked(show, destinations(plan.stationId(), plan.destinations()), slots(plan.stationId(), plan.slots(), "slots"),
+                sources);
     }
 
     /** A rundown for an existing show (a change before air). */
