@@ -199,10 +199,14 @@ public final class SyntheticSignal implements AutoCloseable {
         }, small(label), null);
     }
 
-    /** {@link #publish}, with the top-left corner painted in {@code corner} (sources told apart by colour). */
+    /**
+     * {@link #publish}, with the top-left corner painted in {@code corner} (sources told apart by colour); an
+     * {@code srt://} URL (a caller, as a field unit) gets MPEG-TS, anything else FLV.
+     */
     public static SignalPlayer publish(String url, int videoBitrate, boolean sound, String label, Color corner) {
+        String format = url.startsWith("srt://") ? "mpegts" : "flv";
         return new SignalPlayer(() -> {
-            FFmpegFrameRecorder recorder = configure(new FFmpegFrameRecorder(url, 640, 360, sound ? 2 : 0), "flv", 25, 25,
+            FFmpegFrameRecorder recorder = configure(new FFmpegFrameRecorder(url, 640, 360, sound ? 2 : 0), format, 25, 25,
                     videoBitrate, sound);
             recorder.setOption("rw_timeout", "5000000");
             return recorder;

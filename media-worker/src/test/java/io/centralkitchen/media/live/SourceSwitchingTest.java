@@ -55,10 +55,16 @@ class SourceSwitchingTest {
     final List<SignalPlayer> publishers = new ArrayList<>();
 
     void onAir(boolean fieldIsBackup) throws Exception {
+        onAir(fieldIsBackup, null);
+    }
+
+    /** {@code fieldSrtListener}: the field unit calls in over SRT (a PULL source whose URL listens), else RTMP. */
+    void onAir(boolean fieldIsBackup, String fieldSrtListener) throws Exception {
         s3 = EmbeddedS3Server.start(dir.resolve("s3"), 0);
         store = MediaStore.connect(StorageSettings.of(s3.endpoint(), s3.accessKey(), s3.secretKey(), "live-test",
                 dir.resolve("spool")));
-        Map<String, String> secrets = new ConcurrentHashMap<>(Map.of("studio", STUDIO_KEY, "field", FIELD_KEY));
+        Map<String, String> secrets = new ConcurrentHashMap<>(Map.of("studio", STUDIO_KEY,
+                "field", fieldSrtListener == null ? FIELD_KEY : fieldSrtListener));
         for (String id : List.of("bilibili", "taobao")) {
             RtmpReceiver receiver = new RtmpReceiver(SimulcastTest.PLATFORM_KEYS.get(id)).start();
             platforms.add(receiver);
@@ -78,7 +84,8 @@ class SourceSwitchingTest {
         show = engine.start(new ShowSpec("station-1", SHOW, "Orchard live", null,
                 List.of(new DestinationSpec("bilibili", "bilibili", "bilibili"), new DestinationSpec("taobao", "taobao", "taobao")),
                 true, List.of(new SourceSpec("studio", new IngestSpec(IngestSpec.Mode.PUBLISH, "studio", null), false),
-                new SourceSpec("field", new IngestSpec(IngestSpec.Mode.PUBLISH, "field", null), fieldIsBackup))),
+                new SourceSpec("field", new IngestSpec(fieldSrtListener == null ? IngestSpec.Mode.PUBLISH : IngestSpec.Mode.PULL,
+                        "field", null), fieldIsBackup))),
                 LiveSecrets.lookingUp(secrets::get, "not in this test's vault"));
     }
 
@@ -99,9 +106,18 @@ class SourceSwitchingTest {
 
     /** Both sources connected, the studio on air and on every platform for a while. */
     SignalPlayer studioOnAirFieldStandingBy() {
+        return studioOnAirFieldStandingBy(null);
+    }
+
+    SignalPlayer studioOnAirFieldStandingBy(String fieldSrtCaller) {
         SignalPlayer studio = publish(STUDIO_KEY, "studio", Color.RED);
         awaitPlatforms(40, "the studio on every platform", p -> p.count() > 30 && red(p.last()));
-        publish(FIELD_KEY, "field", Color.GREEN);
+        if (fieldSrtCaller == null) {
+            publish(FIELD_KEY, "field", Color.GREEN);
+        } else {
+            SignalPlayer field = SyntheticSignal.publish(fieldSrtCaller, 500_000, true, "field", Color.GREEN);
+            publishers.add(field);
+        }
         await().atMost(Duration.ofSeconds(30)).until(() -> show.sources().stream().allMatch(SourceStats::connected));
         assertThat(show.sources()).extracting(SourceStats::name, SourceStats::onAir)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("studio", true), org.assertj.core.groups.Tuple.tuple("field", false));
@@ -192,6 +208,23 @@ class SourceSwitchingTest {
         assertThat(show.sources()).extracting(SourceStats::name, SourceStats::connected, SourceStats::onAir)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("studio", false, false),
                         org.assertj.core.groups.Tuple.tuple("field", true, true));
+    }
+
+    @Test
+    void aFieldUnitCallsInOverSrtAndIsCutTo() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(FFmpegRuntime.hasInputProtocol("srt"), "this FFmpeg build has no libsrt");
+        int port = RtmpReceiver.freePort();
+        String passphrase = "field-pass-5e6f7a8b9c";
+        onAir(false, "srt://127.0.0.1:" + port + "?mode=listener&passphrase=" + passphrase);
+        studioOnAirFieldStandingBy("srt://127.0.0.1:" + port + "?mode=caller&passphrase=" + passphrase);
+        assertThat(show.sources().get(1).ingest()).doesNotContain(passphrase);
+
+        show.cutTo("field");
+
+        awaitPlatforms(15, "the field (SRT) on every platform", p -> green(p.last()));
+        for (RtmpReceiver platform : platforms) {
+            assertThat(platform.sessions()).isEqualTo(1);
+        }
     }
 
     @Test

@@ -48,8 +48,9 @@ final class ShowSources {
             }
             String mode = s.mode() == null ? "" : s.mode().strip().toUpperCase(Locale.ROOT);
             if (mode.equals("SRT")) {
-                throw new InvalidFieldException(field + ".mode", "The platform does not listen for SRT callers: set the field"
-                        + " encoder to SRT listener mode and plan the source as PULL with its srt:// URL, or publish RTMP");
+                throw new InvalidFieldException(field + ".mode", "An SRT source is planned as PULL: its secret holds"
+                        + " srt://0.0.0.0:<port>?mode=listener&passphrase=<10 to 79 characters> (the platform listens, the"
+                        + " field unit calls in) or the unit's own srt:// URL (the unit listens)");
             }
             if (!MODES.contains(mode)) {
                 throw new InvalidFieldException(field + ".mode", "Source '" + name + "': choose PUBLISH (its encoder publishes"
