@@ -62,7 +62,7 @@
     if (hint && sources.length) { hint.remove(); }
     sources.forEach(function (s, i) {
       var c = card(s, i);
-      c.className = 'source ' + (s.onAir ? 'on-air' : s.connected ? 'connected' : 'away');
+      c.className = 'source ' + (s.onAir ? 'source-on-air' : s.connected ? 'source-connected' : 'source-away');
       c.dataset.state = s.onAir ? 'ON_AIR' : s.connected ? 'CONNECTED' : 'AWAY';
       c.querySelector('.meta').textContent = (s.onAir ? 'ON AIR' : s.connected ? 'connected' : 'not connected')
         + (s.connected && s.width ? ' · ' + s.width + 'x' + s.height + ' ' + Number(s.fps).toFixed(0) + ' fps' : '')
