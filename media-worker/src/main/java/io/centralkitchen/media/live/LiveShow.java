@@ -50,6 +50,7 @@ public final class LiveShow {
         for (DestinationSpec d : spec.destinations()) {
             validate(d);
         }
+        ShowInputs.check(spec, secrets);
         this.slate = new Slate(settings.slateImage(), settings.slateText(), spec.title());
         this.recorder = spec.record() && store != null
                 ? new Recorder(spec.stationId(), spec.showId(), store, settings.segmentLength(), workDir, listeners) : null;
@@ -198,24 +199,9 @@ public final class LiveShow {
         return switched != null;
     }
 
-    /** The show's sources: its named ones, or its single ingest (always connected-as-seen by the program). */
+    /** The show's sources: its named ones, or its single ingest (connected and on air while the program is live). */
     public List<SourceStats> sources() {
-        List<SourceStats> list = new ArrayList<>();
-        for (ShowInputs.Input input : inputs.all()) {
-            if (switched == null) {
-                boolean live = feed.state() == ProgramFeed.State.LIVE;
-                list.add(new SourceStats(input.name(), input.ingest().mode().name(), false, live, live, 0, 0, 0,
-                        input.url(), null));
-                continue;
-            }
-            SourceReader reader = switched.reader(input.name()).filter(r -> !r.ended()).orElse(null);
-            boolean onAir = reader != null && switched.onAir().filter(input.name()::equals).isPresent();
-            list.add(reader == null
-                    ? new SourceStats(input.name(), input.ingest().mode().name(), input.backup(), false, false, 0, 0, 0, input.url(), null)
-                    : new SourceStats(input.name(), input.ingest().mode().name(), input.backup(), true, onAir, reader.info().width(),
-                    reader.info().height(), reader.info().fps(), input.url(), reader.connectedAt()));
-        }
-        return list;
+        return inputs.stats(switched, feed.state() == ProgramFeed.State.LIVE);
     }
 
     /**

@@ -32,22 +32,14 @@ final class ShowInputs implements AutoCloseable {
     private final LiveSettings settings;
     private final List<Input> inputs = new ArrayList<>();
 
-    /** @param sink where each input's sessions go, by input name */
+    /** @param sink where each input's sessions go, by input name; call {@link #check} first (this does not throw) */
     ShowInputs(ShowSpec spec, LiveSecrets secrets, LiveSettings settings, String ingestUrlPrefix,
                Function<String, Consumer<IngestSession>> sink) {
         this.showId = spec.showId();
         this.settings = settings;
-        List<SourceSpec> sources = spec.switched() ? spec.sources()
-                : List.of(new SourceSpec(spec.sources().isEmpty() ? SINGLE : spec.sources().get(0).name(), spec.ingest(), false));
-        for (SourceSpec s : sources) {
+        for (SourceSpec s : sources(spec)) {
             IngestSpec ingest = s.ingest();
             String key = ingest.mode() == IngestSpec.Mode.PUBLISH ? secrets.resolve(ingest.keySecretId()) : null;
-            for (Input other : inputs) {
-                if (key != null && key.equals(other.key())) {
-                    throw new IllegalArgumentException("Sources '" + other.name() + "' and '" + s.name()
-                            + "' have the same ingest key: give each source a key of its own");
-                }
-            }
             String url = switch (ingest.mode()) {
                 case PUBLISH -> ingestUrlPrefix + Secrets.mask(key);
                 case PULL -> secrets.masked(ingest.keySecretId());
@@ -55,9 +47,28 @@ final class ShowInputs implements AutoCloseable {
                 case FILE -> ingest.file();
             };
             inputs.add(new Input(s.name(), ingest, s.backup(), key, url,
-                    new IngestFeeder(spec.switched() ? showId + "-" + s.name() : showId, ingest, secrets, settings, sink.apply(s.name())),
-                    new AtomicReference<>()));
+                    new IngestFeeder(spec.switched() ? showId + "-" + s.name() : showId, ingest, secrets, settings,
+                            sink.apply(s.name())), new AtomicReference<>()));
         }
+    }
+
+    /** Refuses a show whose published inputs lack their key in {@code secrets} or share one. */
+    static void check(ShowSpec spec, LiveSecrets secrets) {
+        java.util.Map<String, String> byKey = new java.util.HashMap<>();
+        for (SourceSpec s : sources(spec)) {
+            if (s.ingest().mode() == IngestSpec.Mode.PUBLISH) {
+                String other = byKey.put(secrets.resolve(s.ingest().keySecretId()), s.name());
+                if (other != null) {
+                    throw new IllegalArgumentException("Sources '" + other + "' and '" + s.name()
+                            + "' have the same ingest key: give each source a key of its own");
+                }
+            }
+        }
+    }
+
+    private static List<SourceSpec> sources(ShowSpec spec) {
+        return spec.switched() ? spec.sources()
+                : List.of(new SourceSpec(spec.sources().isEmpty() ? SINGLE : spec.sources().get(0).name(), spec.ingest(), false));
     }
 
     List<Input> all() {
@@ -71,6 +82,25 @@ final class ShowInputs implements AutoCloseable {
     /** The first input's URL (masked): what a single-ingest show's stats have always shown. */
     String firstUrl() {
         return inputs.get(0).url();
+    }
+
+    /** Each input's state: from the switched program's readers, or (single ingest) whether the program is live. */
+    List<SourceStats> stats(SwitchedProgram switched, boolean singleLive) {
+        List<SourceStats> list = new ArrayList<>();
+        for (Input input : inputs) {
+            String mode = input.ingest().mode().name();
+            SourceReader reader = switched == null ? null : switched.reader(input.name()).filter(r -> !r.ended()).orElse(null);
+            if (reader == null) {
+                boolean live = switched == null && singleLive;
+                list.add(new SourceStats(input.name(), mode, input.backup(), live, live, 0, 0, 0, input.url(), null));
+            } else {
+                boolean onAir = switched.onAir().filter(input.name()::equals).isPresent();
+                IngestInfo info = reader.info();
+                list.add(new SourceStats(input.name(), mode, input.backup(), true, onAir, info.width(), info.height(), info.fps(),
+                        input.url(), reader.connectedAt()));
+            }
+        }
+        return list;
     }
 
     void start() {

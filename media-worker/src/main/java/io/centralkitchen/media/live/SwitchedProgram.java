@@ -2,11 +2,9 @@ package io.centralkitchen.media.live;
 
 import io.centralkitchen.media.ffmpeg.Packets;
 import io.centralkitchen.media.recording.Recorder;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,11 +36,8 @@ final class SwitchedProgram implements Program {
     private final CutListener cuts;
     private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
     private final Map<String, SourceReader> connected = new ConcurrentHashMap<>();
-    private final List<ProfileChannel> channels = new ArrayList<>();
+    private final ProgramChannels channels;
     private final SessionClock clock = new SessionClock();
-    private final SlateClock slateClock;
-    private final SilenceTrack silence;
-    private final int slateFps;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile ProgramFeed.State state = ProgramFeed.State.WAITING;
@@ -58,9 +53,7 @@ final class SwitchedProgram implements Program {
         this.sources = List.copyOf(sources);
         this.recorder = recorder;
         this.cuts = cuts;
-        this.slateFps = slateFps;
-        this.slateClock = new SlateClock(slate, slateFps);
-        this.silence = new SilenceTrack(slate);
+        this.channels = new ProgramChannels(slate, slateFps);
         this.thread = new Thread(this::run, "live-program-" + showId);
         thread.setDaemon(true);
     }
@@ -77,8 +70,7 @@ final class SwitchedProgram implements Program {
 
     @Override
     public void attach(ProfileChannel channel) {
-        channels.add(channel);
-        channel.switchTo(ProfileChannel.Mode.ENCODE, null, null, fps);
+        channels.add(channel, fps);
     }
 
     @Override
@@ -135,7 +127,9 @@ final class SwitchedProgram implements Program {
     void cutTo(String source) {
         execute(() -> {
             SourceReader reader = connected.get(source);
-            if (reader == null || reader.ended()) {
+            if (!running) {
+                return;
+            } else if (reader == null || reader.ended()) {
                 log.warn("Show {}: cut to {} skipped, the source is not connected any more", showId, source);
             } else if (reader != onAir) {
                 putOnAir(reader, "producer");
@@ -146,7 +140,7 @@ final class SwitchedProgram implements Program {
     void cutToSlate() {
         execute(() -> {
             slateHeld = true;
-            if (onAir != null) {
+            if (onAir != null && running) {
                 takeOffAir();
                 enterSlate();
                 cuts.cut(null, "producer", programMillis());
@@ -202,14 +196,11 @@ final class SwitchedProgram implements Program {
         onAir = reader;
         slateHeld = false;
         fps = reader.info().fps() > 0 ? reader.info().fps() : 25;
-        for (ProfileChannel channel : channels) {
-            channel.switchTo(ProfileChannel.Mode.ENCODE, null, null, fps); // the new source starts with a keyframe
-        }
+        channels.restart(fps);
         if (recorder != null) {
             recorder.startSession(reader.streams().videoParameters(), reader.streams().audioParameters());
         }
         clock.restart();
-        silence.restart();
         state = ProgramFeed.State.LIVE;
         switches++;
         log.info("Show {}: {} on air ({})", showId, reader.name(), reason);
@@ -233,17 +224,14 @@ final class SwitchedProgram implements Program {
             try {
                 SourceReader current = onAir;
                 if (current == null) {
-                    Runnable command = commands.poll(slateClock.millisUntilNextFrame(), TimeUnit.MILLISECONDS);
+                    Runnable command = commands.poll(channels.millisUntilNextSlateFrame(), TimeUnit.MILLISECONDS);
                     if (command != null) {
                         command.run();
                     } else if (onAir == null) {
                         emitSlate();
                     }
                 } else {
-                    Runnable command;
-                    while ((command = commands.poll()) != null) {
-                        command.run();
-                    }
+                    runCommands();
                     if (onAir == current) {
                         SourceReader.Item item = current.poll(20);
                         if (item != null) {
@@ -258,9 +246,14 @@ final class SwitchedProgram implements Program {
             }
         }
         onAir = null;
-        connected.values().forEach(SourceReader::close);
-        connected.clear();
         state = ProgramFeed.State.STOPPED;
+    }
+
+    private void runCommands() {
+        Runnable command;
+        while ((command = commands.poll()) != null) {
+            command.run();
+        }
     }
 
     private void play(SourceReader source, SourceReader.Item item) {
@@ -273,35 +266,26 @@ final class SwitchedProgram implements Program {
             } else if (!item.audio()) {
                 long programTs = clock.toProgram(item.ts(), lastProgramMillis < 0 ? 0 : lastProgramMillis + frameMillis());
                 // a source put on air as it connects hands over at once what piled up while it was probed
-                offerFrame(item.frame(), false, programTs, clock.catchingUp(programTs));
+                channels.offer(item.frame(), false, programTs, clock.catchingUp(programTs));
                 lastProgramMillis = Math.max(lastProgramMillis, programTs);
                 if (!source.hasAudio()) {
-                    silence.upTo(programTs + frameMillis(), frameMillis(), (f, audio, pts) -> offerFrame(f, audio, pts, false));
+                    channels.silenceUpTo(programTs + frameMillis(), frameMillis());
                 }
             } else {
                 long programTs = item.ts() + clock.offset();
-                offerFrame(item.frame(), true, programTs, clock.catchingUp(programTs));
+                channels.offer(item.frame(), true, programTs, clock.catchingUp(programTs));
             }
         } finally {
             item.free();
         }
     }
 
-    private void offerFrame(AVFrame frame, boolean audio, long ptsMillis, boolean catchingUp) {
-        for (ProfileChannel channel : channels) {
-            channel.offerFrame(frame, audio, ptsMillis, catchingUp);
-        }
-    }
-
     private long frameMillis() {
-        return Math.max(1, Math.round(1000 / (onAir != null ? fps : slateFps)));
+        return Math.max(1, Math.round(1000 / fps));
     }
 
     private void enterSlate() {
-        for (ProfileChannel channel : channels) {
-            channel.switchTo(ProfileChannel.Mode.ENCODE, null, null, 0);
-        }
-        slateClock.restart(lastProgramMillis < 0 ? 0 : lastProgramMillis + Math.max(1, Math.round(1000 / fps)));
+        channels.startSlate(lastProgramMillis < 0 ? 0 : lastProgramMillis + frameMillis());
         if (lastProgramMillis >= 0) {
             state = ProgramFeed.State.SLATE;
             switches++;
@@ -310,7 +294,7 @@ final class SwitchedProgram implements Program {
     }
 
     private void emitSlate() {
-        long last = slateClock.emitDue((frame, audio, pts) -> offerFrame(frame, audio, pts, false));
+        long last = channels.emitSlate();
         if (last >= 0) {
             lastProgramMillis = last;
         }
@@ -325,6 +309,7 @@ final class SwitchedProgram implements Program {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        runCommands(); // sources that connected while the show ended: registered, then closed
         connected.values().forEach(SourceReader::close);
         connected.clear();
     }

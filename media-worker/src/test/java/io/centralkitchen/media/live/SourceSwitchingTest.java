@@ -148,6 +148,7 @@ class SourceSwitchingTest {
         assertThat(show.sourcePreview("field", 320)).hasValueSatisfying(jpeg -> assertThat(jpeg.length).isGreaterThan(500));
         assertThatThrownBy(() -> show.cutTo("backpack")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("studio");
 
+        long cutAt = System.nanoTime();
         show.cutTo("field");
 
         awaitPlatforms(10, "the field on every platform", p -> green(p.last()));
@@ -172,8 +173,10 @@ class SourceSwitchingTest {
                             pictures.get(i).timestampMillis());
                 }
             }
-            log.info("Cut on {}: first field picture at {} ms (cut at program {} ms), largest step around the cut {} ms",
-                    platform.url.replaceAll("/live/.*", ""), pictures.get(firstGreen).timestampMillis(), cut.programMillis(), maxGap);
+            log.info("Cut on {}: first field picture at {} ms (cut at program {} ms), received {} ms after the call;"
+                    + " largest step around the cut {} ms", platform.url.replaceAll("/live/.*", ""),
+                    pictures.get(firstGreen).timestampMillis(), cut.programMillis(),
+                    (pictures.get(firstGreen).receivedAtNanos() - cutAt) / 1_000_000, maxGap);
             assertThat(maxGap).as("the largest step around the cut").isLessThanOrEqualTo(MAX_GAP_MILLIS);
             assertThat(platform.sessions()).as("no destination reconnected").isEqualTo(1);
         }
@@ -189,9 +192,12 @@ class SourceSwitchingTest {
         onAir(true);
         SignalPlayer studio = studioOnAirFieldStandingBy();
 
+        long droppedAt = System.nanoTime();
         studio.close();
 
         awaitPlatforms(15, "the backup on every platform", p -> green(p.last()));
+        platforms.forEach(p -> log.info("Backup on {} {} ms after the studio hung up", p.url.replaceAll("/live/.*", ""),
+                (p.pictures().get(firstGreen(p.pictures())).receivedAtNanos() - droppedAt) / 1_000_000));
         await().atMost(Duration.ofSeconds(10)).until(() -> platforms.stream().allMatch(p -> p.count() > countAfterFirstGreen(p) + 25));
         assertThat(cuts).extracting(Cut::source, Cut::reason).contains(org.assertj.core.groups.Tuple.tuple("field", "backup"));
         assertThat(cuts).extracting(Cut::source).doesNotContainNull();
