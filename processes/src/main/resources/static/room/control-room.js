@@ -230,7 +230,7 @@
     });
     events.addEventListener('stats', function (e) {
       var stats = JSON.parse(e.data);
-      $('program').textContent = clock(stats.programMillis) + ' · ' + stats.state;
+      $('program').textContent = clock(stats.programMillis) + ' · ' + stats.state + (stats.source ? ' · ' + stats.source : '');
       renderTiles(stats);
       hasHls = stats.destinations.some(function (d) { return d.protocol === 'HLS'; });
       startPreview();

@@ -1,6 +1,10 @@
 package io.centralkitchen.media.ffmpeg;
 
+import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacv.FFmpegLogCallback;
 
 /**
@@ -28,5 +32,20 @@ public final class FFmpegRuntime {
                 initialised = true;
             }
         }
+    }
+
+    /** Whether this FFmpeg build can read from {@code protocol} (e.g. "srt": only with libsrt, which JavaCV may lack). */
+    public static boolean hasInputProtocol(String protocol) {
+        init();
+        try (PointerPointer<Pointer> opaque = new PointerPointer<>(1)) {
+            opaque.put(0, (Pointer) null);
+            BytePointer name;
+            while ((name = avformat.avio_enum_protocols(opaque, 0)) != null && !name.isNull()) {
+                if (protocol.equals(name.getString())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

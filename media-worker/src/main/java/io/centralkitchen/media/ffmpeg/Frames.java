@@ -60,6 +60,36 @@ public final class Frames {
         return frame;
     }
 
+    /**
+     * A decoded picture (any pixel format) as a {@link BufferedImage#TYPE_3BYTE_BGR} image at most {@code maxWidth}
+     * wide, keeping its aspect (previews, thumbnails).
+     */
+    public static BufferedImage toImage(AVFrame picture, int maxWidth) {
+        int sw = picture.width();
+        int sh = picture.height();
+        if (sw <= 0 || sh <= 0) {
+            throw new IllegalArgumentException("Not a picture: " + sw + "x" + sh);
+        }
+        int w = Math.max(2, Math.min(sw, maxWidth) & ~1);
+        int h = Math.max(2, (int) ((long) sh * w / sw) & ~1);
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        SwsContext sws = swscale.sws_getContext(sw, sh, picture.format(), w, h, avutil.AV_PIX_FMT_BGR24,
+                swscale.SWS_BILINEAR, null, null, (DoublePointer) null);
+        if (sws == null || sws.isNull()) {
+            throw new FFmpegException(avutil.AVERROR_EINVAL(), "Cannot convert a picture of format " + picture.format());
+        }
+        try (BytePointer target = new BytePointer((long) bgr.length); PointerPointer<?> dst = new PointerPointer<>(4);
+             IntPointer stride = new IntPointer(new int[]{w * 3, 0, 0, 0})) {
+            dst.put(0, target);
+            swscale.sws_scale(sws, picture.data(), picture.linesize(), 0, sh, dst, stride);
+            target.get(bgr);
+        } finally {
+            swscale.sws_freeContext(sws);
+        }
+        return image;
+    }
+
     /** {@code samples} of stereo silence (float planar) at {@code sampleRate}. */
     public static AVFrame silence(int sampleRate, int samples) {
         AVFrame silence = avutil.av_frame_alloc();

@@ -47,6 +47,7 @@ public final class SyntheticSignal implements AutoCloseable {
     private final Frame video;
     private final Frame audio;
     private final ShortBuffer samples;
+    private Color corner;
     private long frameIndex;
     private long sampleIndex;
 
@@ -81,6 +82,12 @@ public final class SyntheticSignal implements AutoCloseable {
         return new SyntheticSignal(640, 360, 25, 48000, 2, 440, label);
     }
 
+    /** Paints the top-left corner (a sixth of the height, square) in {@code colour}: tells sources apart in tests. */
+    public SyntheticSignal withCorner(Color colour) {
+        this.corner = colour;
+        return this;
+    }
+
     public int width() {
         return width;
     }
@@ -109,6 +116,10 @@ public final class SyntheticSignal implements AutoCloseable {
     /** The next picture. Its timestamp ({@link Frame#timestamp}) is its stream time in microseconds. */
     public Frame nextVideo() {
         g.drawImage(background, 0, 0, null);
+        if (corner != null) {
+            g.setColor(corner);
+            g.fillRect(0, 0, height / 6, height / 6);
+        }
         // A box crossing the picture once every 4 seconds, so every frame differs from the last.
         long period = 4L * fps;
         int box = height / 5;
@@ -186,6 +197,20 @@ public final class SyntheticSignal implements AutoCloseable {
             recorder.setOption("rw_timeout", "5000000");
             return recorder;
         }, small(label), null);
+    }
+
+    /**
+     * {@link #publish}, with the top-left corner painted in {@code corner} (sources told apart by colour); an
+     * {@code srt://} URL (a caller, as a field unit) gets MPEG-TS, anything else FLV.
+     */
+    public static SignalPlayer publish(String url, int videoBitrate, boolean sound, String label, Color corner) {
+        String format = url.startsWith("srt://") ? "mpegts" : "flv";
+        return new SignalPlayer(() -> {
+            FFmpegFrameRecorder recorder = configure(new FFmpegFrameRecorder(url, 640, 360, sound ? 2 : 0), format, 25, 25,
+                    videoBitrate, sound);
+            recorder.setOption("rw_timeout", "5000000");
+            return recorder;
+        }, small(label).withCorner(corner), null);
     }
 
     private static int defaultBitrate(int width, int height) {

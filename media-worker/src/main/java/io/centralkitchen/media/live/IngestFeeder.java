@@ -29,13 +29,15 @@ final class IngestFeeder implements AutoCloseable {
     private final IngestSpec ingest;
     private final LiveSecrets secrets;
     private final LiveSettings settings;
-    private final ProgramFeed feed;
+    private final java.util.function.Consumer<IngestSession> feed;
     private final ExecutorService opener;
     private volatile boolean running = true;
     private volatile SignalPlayer studio;
     private final Semaphore sessionEnded = new Semaphore(0);
 
-    IngestFeeder(String showId, IngestSpec ingest, LiveSecrets secrets, LiveSettings settings, ProgramFeed feed) {
+    /** @param feed where each opened session goes (the program, or the switcher's source) */
+    IngestFeeder(String showId, IngestSpec ingest, LiveSecrets secrets, LiveSettings settings,
+                 java.util.function.Consumer<IngestSession> feed) {
         this.showId = showId;
         this.ingest = ingest;
         this.secrets = secrets;
@@ -59,7 +61,7 @@ final class IngestFeeder implements AutoCloseable {
         opener.execute(() -> {
             try {
                 Demuxer demuxer = withVideo(Demuxer.open(pipe, "flv", description, inMemory()));
-                feed.offer(new IngestSession(demuxer, false, publication::end));
+                feed.accept(new IngestSession(demuxer, false, publication::end));
             } catch (RuntimeException e) {
                 log.warn("Show {}: could not read {}: {}", showId, description, LiveSecrets.redact(e.getMessage()));
                 publication.end();
@@ -73,7 +75,7 @@ final class IngestFeeder implements AutoCloseable {
             try {
                 Demuxer demuxer = open();
                 failures = 0;
-                feed.offer(new IngestSession(demuxer, ingest.mode() == IngestSpec.Mode.FILE, sessionEnded::release));
+                feed.accept(new IngestSession(demuxer, ingest.mode() == IngestSpec.Mode.FILE, sessionEnded::release));
                 sessionEnded.acquire();
             } catch (InterruptedException e) {
                 return;

@@ -101,7 +101,7 @@ public final class LiveEngine implements AutoCloseable {
     private RtmpIngestServer.Publication admit(String app, String key, String remote, String[] refusal) {
         for (LiveShow show : shows.values()) {
             if (show.acceptsKey(key)) {
-                return show.publish(refusal);
+                return show.publish(key, refusal);
             }
         }
         refusal[0] = "Unknown ingest key";
@@ -118,14 +118,22 @@ public final class LiveEngine implements AutoCloseable {
      * push URLs are looked up in {@code secrets} only — its own station's.
      */
     public LiveShow start(ShowSpec spec, LiveSecrets secrets) {
-        if (spec.ingest().mode() == IngestSpec.Mode.PUBLISH) {
-            String key = secrets.resolve(spec.ingest().keySecretId());
+        List<String> keys = new ArrayList<>();
+        if (spec.switched()) {
+            spec.sources().stream().filter(s -> s.ingest().mode() == IngestSpec.Mode.PUBLISH)
+                    .forEach(s -> keys.add(s.ingest().keySecretId()));
+        } else if (spec.ingest().mode() == IngestSpec.Mode.PUBLISH) {
+            keys.add(spec.ingest().keySecretId());
+        }
+        for (String secretId : keys) {
+            String key = secrets.resolve(secretId);
             for (LiveShow other : shows.values()) {
                 if (other.acceptsKey(key)) {
-                    throw new IllegalStateException("Ingest key '" + spec.ingest().keySecretId() + "' is in use by show '"
-                            + other.showId() + "'");
+                    throw new IllegalStateException("Ingest key '" + secretId + "' is in use by show '" + other.showId() + "'");
                 }
             }
+        }
+        if (!keys.isEmpty()) {
             startIngest();
         }
         synchronized (shows) {

@@ -19,4 +19,12 @@ public interface LiveListener extends RecordingListener {
 
     default void destinationRemoved(LiveShow show, String destinationId) {
     }
+
+    /**
+     * The program of a show with several sources was cut: to {@code source} (null: the slate) at program time
+     * {@code programMillis}; {@code reason} is "producer" (a call), "backup" (the source on air dropped), "connected"
+     * (the first source to connect while nothing was on air) or "lost" (no source left: the slate). Program thread.
+     */
+    default void sourceCut(LiveShow show, String source, String reason, long programMillis) {
+    }
 }

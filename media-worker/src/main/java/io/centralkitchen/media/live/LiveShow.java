@@ -2,7 +2,6 @@ package io.centralkitchen.media.live;
 
 import io.centralkitchen.media.recording.Recorder;
 import io.centralkitchen.media.recording.RecordingManifest;
-import io.centralkitchen.media.rtmp.BytePipe;
 import io.centralkitchen.media.rtmp.RtmpIngestServer;
 import io.centralkitchen.storage.MediaStore;
 import org.slf4j.Logger;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One show on air: its program (feed or slate), one {@link ProfileChannel} per distinct output profile, its
@@ -36,11 +34,10 @@ public final class LiveShow {
     private final Map<String, Destination> destinations = new LinkedHashMap<>();
     private final Slate slate;
     private final Recorder recorder;
-    private final ProgramFeed feed;
-    private final IngestFeeder feeder;
-    private final String ingestUrl;
-    private final String ingestKey;
-    private final AtomicReference<RtmpIngestServer.Publication> publisher = new AtomicReference<>();
+    private final Program feed;
+    /** The program of a show with several sources, null for a single-ingest show. */
+    private final SwitchedProgram switched;
+    private final ShowInputs inputs;
     private volatile boolean stopped;
 
     LiveShow(ShowSpec spec, Map<String, PlatformPreset> presets, LiveSecrets secrets, LiveSettings settings,
@@ -53,19 +50,21 @@ public final class LiveShow {
         for (DestinationSpec d : spec.destinations()) {
             validate(d);
         }
-        IngestSpec ingest = spec.ingest();
-        this.ingestKey = ingest.mode() == IngestSpec.Mode.PUBLISH ? secrets.resolve(ingest.keySecretId()) : null;
-        this.ingestUrl = switch (ingest.mode()) {
-            case PUBLISH -> ingestUrlPrefix + io.centralkitchen.storage.Secrets.mask(ingestKey);
-            case PULL -> secrets.masked(ingest.keySecretId());
-            case TEST_PATTERN -> "test pattern";
-            case FILE -> ingest.file();
-        };
+        ShowInputs.check(spec, secrets);
         this.slate = new Slate(settings.slateImage(), settings.slateText(), spec.title());
         this.recorder = spec.record() && store != null
                 ? new Recorder(spec.stationId(), spec.showId(), store, settings.segmentLength(), workDir, listeners) : null;
-        this.feed = new ProgramFeed(spec.showId(), slate, recorder, settings.slateFps());
-        this.feeder = new IngestFeeder(spec.showId(), ingest, secrets, settings, feed);
+        if (spec.switched()) {
+            this.switched = new SwitchedProgram(spec.showId(), spec.sources(), slate, recorder, settings.slateFps(),
+                    (source, reason, at) -> listeners.forEach(l -> l.sourceCut(this, source, reason, at)));
+            this.feed = switched;
+            this.inputs = new ShowInputs(spec, secrets, settings, ingestUrlPrefix, name -> s -> switched.connect(name, s));
+        } else {
+            ProgramFeed single = new ProgramFeed(spec.showId(), slate, recorder, settings.slateFps());
+            this.switched = null;
+            this.feed = single;
+            this.inputs = new ShowInputs(spec, secrets, settings, ingestUrlPrefix, name -> single::offer);
+        }
     }
 
     void start() {
@@ -73,9 +72,10 @@ public final class LiveShow {
         for (DestinationSpec d : spec.destinations()) {
             addDestination(d);
         }
-        feeder.start();
-        log.info("Show {} ({}) started: ingest {}, {} destinations", spec.showId(), spec.stationId(), ingestUrl,
-                spec.destinations().size());
+        inputs.start();
+        log.info("Show {} ({}) started: {} {}, {} destinations", spec.showId(), spec.stationId(),
+                spec.switched() ? "sources" : "ingest", inputs.all().stream().map(i -> spec.switched()
+                        ? i.name() + " " + i.url() : i.url()).toList(), spec.destinations().size());
     }
 
     public String showId() {
@@ -96,41 +96,16 @@ public final class LiveShow {
     }
 
     boolean acceptsKey(String key) {
-        return ingestKey != null && java.security.MessageDigest.isEqual(
-                ingestKey.getBytes(java.nio.charset.StandardCharsets.UTF_8), key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return inputs.acceptsKey(key);
     }
 
-    /** An RTMP publisher with this show's key: accepted unless another one is already publishing. */
-    RtmpIngestServer.Publication publish(String[] refusal) {
+    /** An RTMP publisher with one of this show's keys: accepted unless its source already has a publisher. */
+    RtmpIngestServer.Publication publish(String key, String[] refusal) {
         if (stopped) {
             refusal[0] = "The show has ended";
             return null;
         }
-        BytePipe pipe = new BytePipe(4 * 1024 * 1024, settings.ingestTimeout());
-        String description = "studio feed " + ingestUrl;
-        RtmpIngestServer.Publication publication = new RtmpIngestServer.Publication() {
-            @Override
-            public void write(byte[] flv, int offset, int length) throws IOException {
-                pipe.write(flv, offset, length);
-            }
-
-            @Override
-            public void end() {
-                pipe.close();
-                publisher.compareAndSet(this, null);
-            }
-
-            @Override
-            public String describe() {
-                return description;
-            }
-        };
-        if (!publisher.compareAndSet(null, publication)) {
-            refusal[0] = "Show '" + spec.showId() + "' already has a publisher";
-            return null;
-        }
-        feeder.openPublished(pipe, description, publication);
-        return publication;
+        return inputs.publish(key, refusal);
     }
 
     private PlatformPreset validate(DestinationSpec d) {
@@ -219,6 +194,64 @@ public final class LiveShow {
         listeners.forEach(l -> l.destinationRemoved(this, destinationId));
     }
 
+    /** Whether producers cut between several sources (a show planned with two or more). */
+    public boolean switched() {
+        return switched != null;
+    }
+
+    /** The show's sources: its named ones, or its single ingest (connected and on air while the program is live). */
+    public List<SourceStats> sources() {
+        return inputs.stats(switched, feed.state() == ProgramFeed.State.LIVE);
+    }
+
+    /**
+     * Cuts the program to {@code sourceName} with its next picture: no destination reconnects, the program timeline
+     * goes on, the encoders start the source with a keyframe, and listeners hear of the cut (a marker). Takes effect on
+     * the program thread within a frame or two of the call.
+     *
+     * @throws IllegalArgumentException no such source
+     * @throws IllegalStateException    a single-ingest show, or the source is not connected
+     */
+    public void cutTo(String sourceName) {
+        SwitchedProgram program = requireSwitched();
+        if (inputs.named(sourceName).isEmpty()) {
+            throw new IllegalArgumentException("Show '" + spec.showId() + "' has no source '" + sourceName + "'; its sources: "
+                    + inputs.all().stream().map(ShowInputs.Input::name).toList());
+        }
+        if (program.reader(sourceName).filter(r -> !r.ended()).isEmpty()) {
+            throw new IllegalStateException("Source '" + sourceName + "' is not connected: start its encoder (or check its"
+                    + " URL) and cut when it shows as connected");
+        }
+        program.cutTo(sourceName);
+    }
+
+    /** Puts the slate on air until the next cut (a source that connects meanwhile does not replace it). */
+    public void cutToSlate() {
+        requireSwitched().cutToSlate();
+    }
+
+    /** The source's latest picture as a JPEG at most {@code maxWidth} wide; empty when it is not connected. */
+    public java.util.Optional<byte[]> sourcePreview(String sourceName, int maxWidth) {
+        if (inputs.named(sourceName).isEmpty()) {
+            throw new IllegalArgumentException("Show '" + spec.showId() + "' has no source '" + sourceName + "'");
+        }
+        if (switched == null) {
+            return java.util.Optional.empty();
+        }
+        return switched.reader(sourceName).filter(r -> !r.ended()).map(r -> r.previewJpeg(maxWidth));
+    }
+
+    private SwitchedProgram requireSwitched() {
+        if (stopped) {
+            throw new IllegalStateException("Show '" + spec.showId() + "' has ended");
+        }
+        if (switched == null) {
+            throw new IllegalStateException("Show '" + spec.showId() + "' has a single source: plan two or more sources"
+                    + " to cut between them");
+        }
+        return switched;
+    }
+
     public synchronized List<String> destinationIds() {
         return List.copyOf(destinations.keySet());
     }
@@ -233,11 +266,11 @@ public final class LiveShow {
         destinations.values().forEach(d -> list.add(d.stats()));
         // STOPPED from the moment the show is being ended: its feed and destinations closing are not trouble to report
         return new ShowStats(spec.stationId(), spec.showId(), spec.title(), stopped ? "STOPPED" : feed.state().name(),
-                spec.ingest().mode().name(), feed.ingestDescription(), ingestUrl, feed.programMillis(), feed.switches(),
+                spec.ingest().mode().name(), feed.ingestDescription(), inputs.firstUrl(), feed.programMillis(), feed.switches(),
                 encoders(), channels.size(), channels.values().stream().mapToLong(ProfileChannel::droppedFrames).sum(),
                 list, recorder == null ? null : recorder.recordingId(),
                 recorder == null ? 0 : recorder.segments().size(), recorder == null ? 0 : recorder.droppedPackets(),
-                startedAt);
+                startedAt, switched == null ? null : switched.onAir().orElse(null));
     }
 
     public DestinationStats destinationStats(String destinationId) {
@@ -260,11 +293,7 @@ public final class LiveShow {
             all = new ArrayList<>(destinations.values());
             profiles = new ArrayList<>(channels.values());
         }
-        feeder.close();
-        RtmpIngestServer.Publication current = publisher.get();
-        if (current != null) {
-            current.end();
-        }
+        inputs.close();
         feed.close();
         all.forEach(Destination::close);
         profiles.forEach(ProfileChannel::close);

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * hands decoded frames to encoding profiles, the ingest's own packets to copying profiles and to the recorder, and
  * paces the slate by the wall clock. Switching between feed and slate touches no destination.
  */
-final class ProgramFeed implements AutoCloseable {
+final class ProgramFeed implements Program {
 
     enum State { WAITING, LIVE, SLATE, STOPPED }
 
@@ -62,24 +62,29 @@ final class ProgramFeed implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    void start() {
+    @Override
+    public void start() {
         thread.start();
     }
 
-    State state() {
+    @Override
+    public State state() {
         return state;
     }
 
-    String ingestDescription() {
+    @Override
+    public String ingestDescription() {
         return ingestDescription;
     }
 
     /** Program time of the latest picture, milliseconds (what markers record as stream time). */
-    long programMillis() {
+    @Override
+    public long programMillis() {
         return Math.max(0, lastProgramMillis);
     }
 
-    long switches() {
+    @Override
+    public long switches() {
         return switches;
     }
 
@@ -89,12 +94,14 @@ final class ProgramFeed implements AutoCloseable {
     }
 
     /** Runs {@code command} on the program thread, between two packets. */
-    void execute(Runnable command) {
+    @Override
+    public void execute(Runnable command) {
         commands.add(command);
     }
 
     /** Program thread: a profile joins the program (mid-stream) in the mode the current feed allows. */
-    void attach(ProfileChannel channel) {
+    @Override
+    public void attach(ProfileChannel channel) {
         channels.add(channel);
         if (session != null && streams.info().sendableAs(channel.profile())) {
             channel.switchTo(ProfileChannel.Mode.COPY, streams.videoParameters(), streams.audioParameters(), fps);
@@ -103,7 +110,8 @@ final class ProgramFeed implements AutoCloseable {
         }
     }
 
-    void detach(ProfileChannel channel) {
+    @Override
+    public void detach(ProfileChannel channel) {
         channels.remove(channel);
     }
 

@@ -70,7 +70,7 @@ public class ShowService {
     public Planned create(ShowPlan plan, String createdBy) {
         ShowPlanner.Checked checked = planner.check(plan, createdBy);
         Show show = checked.show();
-        shows.insert(show, checked.destinations(), checked.slots());
+        shows.insert(show, checked.destinations(), checked.slots(), checked.sources());
         hosts.assignHosts(show.stationId(), show.id(), checked.hosts().showHostIds(), checked.hosts().slotHostIds());
         archiveRundown(show, createdBy);
         List<String> warnings = recheckEvidence(show, shows.slots(show.id()));

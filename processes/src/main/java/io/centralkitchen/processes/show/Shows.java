@@ -38,6 +38,16 @@ public class Shows {
     }
 
     @Transactional
+    /** Stores a checked plan with its named sources (none: the show has its single ingest). */
+    public void insert(Show show, List<ShowDestination> destinations, List<ShowSlot> slots, List<ShowSource> sources) {
+        insert(show, destinations, slots);
+        int position = 0;
+        for (ShowSource s : sources) {
+            jdbc.update("insert into show_source (show_id, position, name, mode, secret_id, backup) values (?,?,?,?,?,?)",
+                    show.id(), position++, s.name(), s.mode(), s.secretId(), s.backup());
+        }
+    }
+
     public void insert(Show show, List<ShowDestination> destinations, List<ShowSlot> slots) {
         Timestamp now = now();
         jdbc.update("insert into kitchen_show (id, station_id, title, air_time, hosts, state, ingest_mode, ingest_secret_id,"
@@ -107,6 +117,12 @@ public class Shows {
 
     public List<ShowDestination> destinations(String showId) {
         return jdbc.query("select * from show_destination where show_id = ? order by destination_id", DESTINATION, showId);
+    }
+
+    /** The show's named sources in plan order; empty for a show with a single ingest. */
+    public List<ShowSource> sources(String showId) {
+        return jdbc.query("select name, mode, secret_id, backup from show_source where show_id = ? order by position",
+                (rs, i) -> new ShowSource(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)), showId);
     }
 
     public List<ShowSlot> slots(String showId) {

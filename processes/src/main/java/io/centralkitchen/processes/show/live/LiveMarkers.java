@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The producers' marks on a show's program timeline (table {@code live_marker}): a product going on air or off air, a
- * highlight. The one place that writes them; clips are planned from them.
+ * highlight, a cut between sources. The one place that writes them; clips are planned from them.
  */
 @Repository
 public class LiveMarkers {
@@ -19,7 +19,10 @@ public class LiveMarkers {
     public static final String PRODUCT_ON_AIR = "PRODUCT_ON_AIR";
     public static final String PRODUCT_OFF_AIR = "PRODUCT_OFF_AIR";
     public static final String HIGHLIGHT = "HIGHLIGHT";
+    /** What producers post ({@code POST .../live/markers}). */
     public static final List<String> KINDS = List.of(PRODUCT_ON_AIR, PRODUCT_OFF_AIR, HIGHLIGHT);
+    /** A cut of the program between sources (written by the platform only; label: the source and why). */
+    public static final String CUT = "CUT";
 
     /** A mark: program time {@code streamMillis}, wall clock {@code wallClock}. */
     public record Marker(long id, String stationId, String showId, String kind, Long productId, String label, Instant wallClock,

@@ -20,6 +20,7 @@ import io.centralkitchen.media.live.Protocol;
 import io.centralkitchen.media.recording.RecordingManifest;
 import io.centralkitchen.media.recording.RecordingSegment;
 import io.centralkitchen.media.live.ShowSpec;
+import io.centralkitchen.media.live.SourceSpec;
 import io.centralkitchen.storage.MediaStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,10 +56,12 @@ public class ShowLive {
     private final ShowProperties properties;
     private final StationLiveSecrets secrets;
     private final ArchiveLog archive;
+    private final LiveCutMarkers cuts;
 
     public ShowLive(LiveEngine live, Shows shows, LiveSessions sessions, RecordingIndex index, MediaStore store, ShowProperties properties,
-                    StationLiveSecrets secrets, ArchiveLog archive) {
+                    StationLiveSecrets secrets, ArchiveLog archive, LiveCutMarkers cuts) {
         this.archive = archive;
+        this.cuts = cuts;
         this.live = live;
         this.secrets = secrets;
         this.shows = shows;
@@ -75,6 +78,11 @@ public class ShowLive {
             return problems; // already live (a repeated job): nothing to check
         }
         LiveSecrets own = secrets.of(show.stationId());
+        for (io.centralkitchen.processes.show.ShowSource source : shows.sources(show.id())) {
+            if (source.secretId() != null && !own.contains(source.secretId())) {
+                problems.add("Source " + source.name() + ": its secret '" + source.secretId() + "' is not in the station's vault");
+            }
+        }
         if (!"TEST_PATTERN".equals(show.ingestMode())) {
             if (!own.contains(show.ingestSecretId())) {
                 problems.add("The studio feed's secret '" + show.ingestSecretId() + "' is not in the station's vault");
@@ -137,8 +145,11 @@ public class ShowLive {
         }
         List<DestinationSpec> destinations = shows.destinations(show.id()).stream()
                 .map(d -> new DestinationSpec(d.destinationId(), d.preset(), d.secretId())).toList();
+        List<SourceSpec> sources = shows.sources(show.id()).stream().map(s -> new SourceSpec(s.name(),
+                new IngestSpec(IngestSpec.Mode.valueOf(s.mode()), s.secretId(), null), s.backup())).toList();
         ShowSpec spec = new ShowSpec(show.stationId(), show.id(), show.title(),
-                new IngestSpec(IngestSpec.Mode.valueOf(show.ingestMode()), show.ingestSecretId(), null), destinations, true);
+                new IngestSpec(IngestSpec.Mode.valueOf(show.ingestMode()), show.ingestSecretId(), null), destinations, true,
+                sources);
         LiveShow started = live.start(spec, secrets.of(show.stationId()));
         try {
             sessions.started(show.stationId(), show.id(), startedBy);
@@ -210,6 +221,23 @@ public class ShowLive {
         log.warn("Show {}: recording {} sealed from its index ({} segments): the live engine had lost the show",
                 show.id(), recordingId, segments.size());
         return manifest;
+    }
+
+    /**
+     * Cuts a live show's program to one of its sources, for {@code userId} (the cut's marker names them). The one way
+     * from the REST layer to the engine's cut ({@link LiveShow#cutTo}), so it can be routed elsewhere later.
+     */
+    public void cutTo(LiveShow show, String source, String userId) {
+        cuts.requested(show.showId(), userId);
+        show.cutTo(source);
+        log.info("Show {}: cut to {} by {}", show.showId(), source, userId);
+    }
+
+    /** Puts the slate on air until the next cut ({@link LiveShow#cutToSlate}). */
+    public void cutToSlate(LiveShow show, String userId) {
+        cuts.requested(show.showId(), userId);
+        show.cutToSlate();
+        log.info("Show {}: cut to the slate by {}", show.showId(), userId);
     }
 
     public void removeDestination(String showId, String destinationId) {

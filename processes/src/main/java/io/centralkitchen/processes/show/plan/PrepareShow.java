@@ -48,7 +48,7 @@ public class PrepareShow implements ExecutionListener {
         } catch (InvalidFieldException e) {
             throw new BadUserRequestException("The show cannot be planned — " + formField(e.field()) + ": " + e.getMessage());
         }
-        shows.insert(checked.show(), checked.destinations(), checked.slots());
+        shows.insert(checked.show(), checked.destinations(), checked.slots(), checked.sources());
         service.recheckEvidence(checked.show(), shows.slots(checked.show().id()));
         shows.setProcessInstance(checked.show().id(), execution.getProcessInstanceId());
         execution.setProcessBusinessKey(checked.show().id());

@@ -9,6 +9,7 @@ import io.centralkitchen.processes.show.ShowPlan.Slot;
 import io.centralkitchen.processes.show.ShowDestination;
 import io.centralkitchen.processes.show.ShowProperties;
 import io.centralkitchen.processes.show.ShowSlot;
+import io.centralkitchen.processes.show.ShowSource;
 import io.centralkitchen.processes.show.Shows;
 import io.centralkitchen.media.live.DestinationSpec;
 import io.centralkitchen.media.live.LiveEngine;
@@ -46,7 +47,8 @@ import java.util.UUID;
 public class ShowPlanner {
 
     /** A checked plan, ready to be stored; {@code hosts} says who presents the show and which slot. */
-    public record Checked(Show show, List<ShowDestination> destinations, List<ShowSlot> slots, ShowCommerce.Hosting hosts) {
+    public record Checked(Show show, List<ShowDestination> destinations, List<ShowSlot> slots, ShowCommerce.Hosting hosts,
+                          List<ShowSource> sources) {
     }
 
     /** A checked rundown (a change before air) and who presents which slot. */
@@ -101,7 +103,9 @@ public class ShowPlanner {
         if (hosts != null && hosts.length() > 500) {
             throw new InvalidFieldException("hosts", "The hosts' names have at most 500 characters together");
         }
-        Ingest ingest = ingest(plan.stationId(), plan.ingest());
+        List<ShowSource> sources = ShowSources.check(plan.stationId(), plan.sources(), vault);
+        Ingest ingest = sources.isEmpty() || plan.ingest() != null ? ingest(plan.stationId(), plan.ingest())
+                : new Ingest(sources.get(0).mode(), sources.get(0).secretId());
         List<ShowDestination> destinations = destinations(plan.stationId(), plan.destinations());
         List<ShowSlot> slots = slots(plan.stationId(), plan.slots(), "slots");
         ShowCommerce.Hosting assignment = commerce.checkHosts(plan.stationId(), plan.hostIds(), "hostIds", plan.slots(), slots,
@@ -112,7 +116,7 @@ public class ShowPlanner {
         Show show = new Show(id, plan.stationId(), title, airTime, hosts == null || hosts.isEmpty() ? null : hosts,
                 Show.PLANNED, ingest.mode(), ingest.keySecretId(), "NONE", null, null, null, null, null, null, null, null,
                 createdBy, Instant.now());
-        return new Checked(show, destinations, slots, assignment);
+        return new Checked(show, destinations, slots, assignment, sources);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.centralkitchen.processes.KitchenTest;
 import io.centralkitchen.processes.TestHttp;
 import io.centralkitchen.processes.access.KitchenGroups;
 import io.centralkitchen.processes.demo.DemoCatalogue;
+import io.centralkitchen.processes.demo.LocalRtmpPlatform;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -45,7 +46,8 @@ import static org.awaitility.Awaitility.await;
  * The control room and the live room in a real browser (headless Chromium), on a show that is really live: the test
  * pattern to a local RTMP platform, the station's HLS and an unreachable destination. A producer follows the tiles,
  * puts products on air (key N, then the button) and a viewer's live room follows within 2 s while hls.js plays; a
- * producer of another station is not shown the control room; the show ends from the page and the live room says so.
+ * producer of another station is not shown the control room; a platform that goes down turns its tile red until it
+ * is back; the show ends from the page and the live room says so.
  */
 @KitchenTest
 @Tag("browser")
@@ -177,7 +179,7 @@ class ControlRoomIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aProducerOfAnotherStationCannotOpenTheControlRoom() {
         WebDriver other = Browsers.start();
         try {
@@ -194,7 +196,7 @@ class ControlRoomIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theShowEndsFromTheControlRoomAndTheLiveRoomSaysSo() {
         producer.findElement(By.id("end")).click();
         new WebDriverWait(producer, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
@@ -202,6 +204,41 @@ class ControlRoomIT {
         new WebDriverWait(viewer, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(By.id("ended")));
         assertThat(viewer.findElement(By.id("live")).isDisplayed()).as("no frozen last frame").isFalse();
         Browsers.screenshot(viewer, "live-room-ended");
+    }
+
+    @Test
+    @Order(4)
+    void aPlatformThatGoesDownTurnsItsTileRedAndItRecovers() throws Exception {
+        int port = LocalRtmpPlatform.freePort();
+        String key = "room-kuaishou-" + run;
+        LocalRtmpPlatform kuaishou = new LocalRtmpPlatform("room-kuaishou", port, key, null);
+        try {
+            TestHttp admin = new TestHttp(this.port).as("admin", KitchenTest.ADMIN_PASSWORD);
+            assertThat(admin.putJson("/api/stations/" + A + "/secrets/room-kuaishou-" + run,
+                    Map.of("kind", "PUSH_URL", "value", kuaishou.url())).status()).isEqualTo(200);
+            // added from the page, as a producer does
+            WebElement form = producer.findElement(By.id("add-destination"));
+            form.findElement(By.name("id")).sendKeys("kuaishou");
+            form.findElement(By.name("preset")).sendKeys("test-sd");
+            form.findElement(By.name("secretId")).sendKeys("room-kuaishou-" + run);
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            WebDriverWait wait = new WebDriverWait(producer, Duration.ofSeconds(30));
+            WebElement tile = wait.until(ExpectedConditions.presenceOfElementLocated(tile("kuaishou")));
+            wait.until(d -> "LIVE".equals(tile.getDomAttribute("data-state")));
+
+            kuaishou.close(); // the platform goes down: its connection breaks
+            wait.until(d -> tile.getDomAttribute("class").contains("failing"));
+            assertThat(tile.findElement(By.cssSelector(".retry")).isDisplayed()).isTrue();
+            Browsers.screenshot(producer, "control-room-platform-down");
+
+            kuaishou = new LocalRtmpPlatform("room-kuaishou", port, key, null); // back on the same port
+            new WebDriverWait(producer, Duration.ofSeconds(60)).until(d -> "LIVE".equals(tile.getDomAttribute("data-state")));
+            assertThat(tile.getDomAttribute("class")).doesNotContain("failing");
+            assertThat(producer.findElement(tile("douyin-main")).getDomAttribute("data-state")).as("the others untouched")
+                    .isEqualTo("LIVE");
+        } finally {
+            kuaishou.close();
+        }
     }
 
     private void signIn(WebDriver driver, String user, String path) {
