@@ -103,6 +103,40 @@ public final class Frames {
         return silence;
     }
 
+    /**
+     * Multiplies {@code count} samples of {@code sound} from sample {@code first} by a gain going linearly from
+     * {@code fromGain} to {@code toGain} (a fade). The frame must be writable. Float and 16-bit sound, planar or
+     * interleaved (planar: up to 8 channels, what {@code data} holds), is faded; other sound is left as it is ({@code false}).
+     */
+    public static boolean fade(AVFrame sound, int first, int count, double fromGain, double toGain) {
+        int format = sound.format();
+        int channels = sound.ch_layout().nb_channels();
+        int samples = sound.nb_samples();
+        int from = Math.max(0, Math.min(first, samples));
+        int to = Math.max(from, Math.min(samples, first + count));
+        boolean planar = format == avutil.AV_SAMPLE_FMT_FLTP || format == avutil.AV_SAMPLE_FMT_S16P;
+        boolean floats = format == avutil.AV_SAMPLE_FMT_FLTP || format == avutil.AV_SAMPLE_FMT_FLT;
+        if (!floats && format != avutil.AV_SAMPLE_FMT_S16 && format != avutil.AV_SAMPLE_FMT_S16P || channels < 1
+                || planar && channels > 8) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            double gain = fromGain + (toGain - fromGain) * (i - first + 1) / Math.max(1, count);
+            for (int c = 0; c < channels; c++) {
+                BytePointer data = sound.data(planar ? c : 0);
+                long index = planar ? i : (long) i * channels + c;
+                if (floats) {
+                    long at = index * Float.BYTES;
+                    data.putFloat(at, (float) (data.getFloat(at) * gain));
+                } else {
+                    long at = index * Short.BYTES;
+                    data.putShort(at, (short) Math.round(data.getShort(at) * gain));
+                }
+            }
+        }
+        return true;
+    }
+
     /** Paints a YUV 4:2:0 picture black (video range). */
     static void blacken(AVFrame picture) {
         for (int p = 0; p < 3; p++) {

@@ -273,7 +273,7 @@ final class SwitchedProgram implements Program {
                 }
             } else {
                 long programTs = item.ts() + clock.offset();
-                channels.offer(item.frame(), true, programTs, clock.catchingUp(programTs));
+                channels.offerSound(item.frame(), programTs, clock.catchingUp(programTs));
             }
         } finally {
             item.free();
@@ -312,5 +312,6 @@ final class SwitchedProgram implements Program {
         runCommands(); // sources that connected while the show ended: registered, then closed
         connected.values().forEach(SourceReader::close);
         connected.clear();
+        channels.close();
     }
 }
