@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The clip's span of program time, its product and the keys of everything made from it, for this clip's instance. */
+/**
+ * The clip's span of program time, its product and the keys of everything made from it, for this clip's instance. A
+ * clip cut while the show went on from exactly this span (slot-clip) is not cut again ({@code instantClipReady}).
+ */
 @Component("prepareClip")
 public class PrepareClip implements JavaDelegate {
 
@@ -34,5 +37,14 @@ public class PrepareClip implements JavaDelegate {
         execution.setVariable("landscapeKey", ShowClips.key(station, clip.showId(), clip.id(), "landscape.mp4"));
         execution.setVariable("coverKey", ShowClips.key(station, clip.showId(), clip.id(), "cover.jpg"));
         execution.setVariable("trimRound", 0);
+        long pre = Math.round(ShowVariables.seconds(execution, "preRollSeconds") * 1000);
+        long post = Math.round(ShowVariables.seconds(execution, "postRollSeconds") * 1000);
+        boolean ready = clip.cutFrom(pre, post);
+        execution.setVariable("instantClipReady", ready);
+        if (ready) {
+            execution.setVariable("currentClipKey", clip.copyKey());
+            execution.setVariable("instantClipStart", clip.clipStartMillis() / 1000.0);
+            execution.setVariable("clipDurationSeconds", clip.durationMillis() / 1000.0);
+        }
     }
 }

@@ -9,6 +9,7 @@ import io.centralkitchen.processes.show.ShowProcesses;
 import io.centralkitchen.processes.show.ShowProducts;
 import io.centralkitchen.processes.show.ShowSlot;
 import io.centralkitchen.processes.show.ShowVariables;
+import io.centralkitchen.processes.show.clips.ClosedSlotClips;
 import io.centralkitchen.processes.show.Shows;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,7 +23,8 @@ import java.util.Optional;
 /**
  * A product goes on air: the slot asked for (or the next one not yet on air) gets its PRODUCT_ON_AIR marker at the
  * program time of the request, once — a slot already on air is left alone ({@code firstOnAir} false), so a repeated
- * request sends no second set of cues. The request's variables are removed for the next one.
+ * request sends no second set of cues. The slot on air before it is over: its clip is cut while the show goes on
+ * ({@link ClosedSlotClips}). The request's variables are removed for the next one.
  */
 @Component("startSlot")
 public class StartSlot implements JavaDelegate {
@@ -32,10 +34,13 @@ public class StartSlot implements JavaDelegate {
     private final LiveEngine live;
     private final LiveMarkers markers;
     private final ArchiveLog archive;
+    private final ClosedSlotClips closedSlots;
 
 
-    public StartSlot(Shows shows, ShowProducts products, LiveEngine live, LiveMarkers markers, ArchiveLog archive) {
+    public StartSlot(Shows shows, ShowProducts products, LiveEngine live, LiveMarkers markers, ArchiveLog archive,
+                     ClosedSlotClips closedSlots) {
         this.archive = archive;
+        this.closedSlots = closedSlots;
         this.shows = shows;
         this.products = products;
         this.live = live;
@@ -69,6 +74,7 @@ public class StartSlot implements JavaDelegate {
         boolean first = shows.markOnAir(slot.get().id(), programMillis, Instant.now(), markerId);
         if (first) {
             archiveOnAir(execution.getTenantId(), showId, slot.get(), programMillis, markerId, by);
+            closedSlots.slotOnAir(execution.getTenantId(), showId, slot.get().id(), programMillis); // the one before is over: clip it
         }
         execution.setVariable("slotId", slot.get().id());
         execution.setVariable("firstOnAir", first);
