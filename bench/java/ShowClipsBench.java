@@ -16,7 +16,7 @@ import io.centralkitchen.processes.CentralKitchenApplication;
 import io.centralkitchen.processes.catalogue.ProductCategory;
 import io.centralkitchen.processes.show.Show;
 import io.centralkitchen.processes.show.ShowClips;
-import io.centralkitchen.processes.show.ShowPlanner;
+import io.centralkitchen.processes.show.ShowPlan;
 import io.centralkitchen.processes.show.ShowProcesses;
 import io.centralkitchen.processes.show.ShowProperties;
 import io.centralkitchen.processes.show.ShowService;
@@ -190,17 +190,17 @@ public class ShowClipsBench {
     Show show(Path unit) throws Exception {
         long t = System.nanoTime();
         String showId = "bench-show-" + UUID.randomUUID().toString().substring(0, 6);
-        List<ShowPlanner.Slot> rundown = new ArrayList<>();
+        List<ShowPlan.Slot> rundown = new ArrayList<>();
         List<DemoCatalogue.Item> items = new ArrayList<>();
         for (int i = 1; i <= SLOTS; i++) {
             items.add(new DemoCatalogue.Item("Bench product " + i, ProductCategory.FOOD, (19 + i) + ".90", "box"));
         }
         for (long productId : app.getBean(DemoCatalogue.class).seed(STATION, "Bench Co-op " + showId, "Hengshan", items, work.resolve("catalogue-" + showId))) {
-            rundown.add(new ShowPlanner.Slot(productId, 300, null, null));
+            rundown.add(new ShowPlan.Slot(productId, 300, null, null));
         }
-        Show show = showService.create(new ShowPlanner.Plan(showId, STATION, "Benchmark show", Instant.now().plus(Duration.ofHours(1))
-                .toString(), List.of("Bench host"), new ShowPlanner.Ingest("PUBLISH", "benchingest"),
-                List.of(new ShowPlanner.Destination("platform", "bench-sd", "benchsink", null, null)), rundown), "bench-producer").show();
+        Show show = showService.create(new ShowPlan(showId, STATION, "Benchmark show", Instant.now().plus(Duration.ofHours(1))
+                .toString(), List.of("Bench host"), new ShowPlan.Ingest("PUBLISH", "benchingest"),
+                List.of(new ShowPlan.Destination("platform", "bench-sd", "benchsink", null, null)), rundown), "bench-producer").show();
         ManagementService management = app.getBean(ManagementService.class);
         TaskService tasks = app.getBean(TaskService.class);
         Job airTime = await("the air-time timer", Duration.ofSeconds(60), () -> management.createJobQuery()
