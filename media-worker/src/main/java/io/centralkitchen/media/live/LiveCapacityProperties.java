@@ -12,8 +12,8 @@ public class LiveCapacityProperties {
 
     /** The worker's capacity in encoder units; 0: units-per-core × cores; negative: no admission limit. */
     private double units = 0;
-    /** Encoder units one core carries (bench/capacity on the station's machine). */
-    private double unitsPerCore = 1.0;
+    /** Encoder units one core carries: bench/capacity measured 6 distinct 720p encoders (6.55 units) on 2 cores; 2.5 leaves a quarter for harder pictures. */
+    private double unitsPerCore = 2.5;
     /** What a show costs besides its encoders and destinations: ingest, decoding, slate, recording. */
     private double showUnits = 0.25;
     /** What one destination costs besides its profile's encoder: muxing and sending (all a passthrough one costs). */
