@@ -16,7 +16,7 @@ import io.centralkitchen.processes.CentralKitchenApplication;
 import io.centralkitchen.processes.catalogue.ProductCategory;
 import io.centralkitchen.processes.show.Show;
 import io.centralkitchen.processes.show.ShowClips;
-import io.centralkitchen.processes.show.ShowPlanner;
+import io.centralkitchen.processes.show.ShowPlan;
 import io.centralkitchen.processes.show.ShowProcesses;
 import io.centralkitchen.processes.show.ShowProperties;
 import io.centralkitchen.processes.show.ShowService;
@@ -31,6 +31,7 @@ import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -169,20 +170,37 @@ public class ShowClipsBench {
         this.store = app.getBean(MediaStore.class);
     }
 
+    /**
+     * Two shows one after the other, the same in all but one setting: first with every clip cut after the end (the
+     * old way, kitchen.show.clips-while-live=false), then with the clips cut as slots close. The references use the
+     * second show's recording.
+     */
     void run(Path unit) throws Exception {
+        ShowProperties properties = app.getBean(ShowProperties.class);
+        properties.setClipsWhileLive(false);
+        Show old = show(unit);
+        Measured afterEnd = measure(old.id());
+        properties.setClipsWhileLive(true);
+        Show show = show(unit);
+        Measured whileLive = measure(show.id());
+        references(show.id(), afterEnd, whileLive);
+    }
+
+    /** A 2-hour show published, its products put on air, recorded; ready to be ended. */
+    Show show(Path unit) throws Exception {
         long t = System.nanoTime();
         String showId = "bench-show-" + UUID.randomUUID().toString().substring(0, 6);
-        List<ShowPlanner.Slot> rundown = new ArrayList<>();
+        List<ShowPlan.Slot> rundown = new ArrayList<>();
         List<DemoCatalogue.Item> items = new ArrayList<>();
         for (int i = 1; i <= SLOTS; i++) {
             items.add(new DemoCatalogue.Item("Bench product " + i, ProductCategory.FOOD, (19 + i) + ".90", "box"));
         }
-        for (long productId : app.getBean(DemoCatalogue.class).seed(STATION, "Bench Co-op", "Hengshan", items, work.resolve("catalogue"))) {
-            rundown.add(new ShowPlanner.Slot(productId, 300, null, null));
+        for (long productId : app.getBean(DemoCatalogue.class).seed(STATION, "Bench Co-op " + showId, "Hengshan", items, work.resolve("catalogue-" + showId))) {
+            rundown.add(new ShowPlan.Slot(productId, 300, null, null));
         }
-        Show show = showService.create(new ShowPlanner.Plan(showId, STATION, "Benchmark show", Instant.now().plus(Duration.ofHours(1))
-                .toString(), List.of("Bench host"), new ShowPlanner.Ingest("PUBLISH", "benchingest"),
-                List.of(new ShowPlanner.Destination("platform", "bench-sd", "benchsink", null, null)), rundown), "bench-producer").show();
+        Show show = showService.create(new ShowPlan(showId, STATION, "Benchmark show", Instant.now().plus(Duration.ofHours(1))
+                .toString(), List.of("Bench host"), new ShowPlan.Ingest("PUBLISH", "benchingest"),
+                List.of(new ShowPlan.Destination("platform", "bench-sd", "benchsink", null, null)), rundown), "bench-producer").show();
         ManagementService management = app.getBean(ManagementService.class);
         TaskService tasks = app.getBean(TaskService.class);
         Job airTime = await("the air-time timer", Duration.ofSeconds(60), () -> management.createJobQuery()
@@ -194,7 +212,6 @@ public class ShowClipsBench {
         say("show %s with %d approved products planned and live in %.1f s", showId, SLOTS, seconds(t));
 
         long[] marks = slotMarks();
-        Measured measured;
         t = System.nanoTime();
         String url = "rtmp://127.0.0.1:" + live.ingestPort().orElseThrow() + "/live/" + live.secrets().resolve("benchingest");
         try (StudioFeed feed = new StudioFeed(unit, url)) {
@@ -222,9 +239,8 @@ public class ShowClipsBench {
                     + " program %s; %d markers, %d ms at most from the plan", RECORDING_MILLIS / 1000, seconds(t),
                     stats.programMillis() / 1000.0, stats.recordedSegments(), stats.recordingDroppedPackets(), stats.state(),
                     SLOTS, drift);
-            measured = measure(showId);
         }
-        references(showId, measured);
+        return show;
     }
 
     /** Program time (of the feed) at which each slot goes on air: 3 to 8 minutes each, the last to the end. */
@@ -248,8 +264,11 @@ public class ShowClipsBench {
         return marks;
     }
 
-    /** When, in seconds after the end call, the recording was sealed and the instant clips were stored. */
-    record Measured(double sealed, double firstClip, double allClips, long endSimulcastFailures) {
+    /**
+     * When, in seconds after the end call, the recording was sealed and the instant clips were stored (a clip stored
+     * before the end counts 0), and how many were cut while the show went on.
+     */
+    record Measured(double sealed, double firstClip, double allClips, long endSimulcastFailures, long cutWhileLive) {
     }
 
     /**
@@ -259,15 +278,24 @@ public class ShowClipsBench {
      * (Polling storage itself costs more: a listing takes S3Proxy tens of milliseconds of CPU.)
      */
     private Measured measure(String showId) throws Exception {
+        ShowProperties roll = app.getBean(ShowProperties.class);
+        long pre = roll.getPreRoll().toMillis();
+        long post = roll.getPostRoll().toMillis();
         long end = System.currentTimeMillis();
         showService.end(shows.require(showId));
-        await("the instant clips", TIMEOUT, () -> clips.ofShow(showId).stream().filter(c -> c.copyKey() != null).count() >= SLOTS);
+        await("the instant clips", TIMEOUT, () -> clips.ofShow(showId).stream().filter(c -> c.cutFrom(pre, post)).count() >= SLOTS);
         HistoryService history = app.getBean(HistoryService.class);
-        String clipping = history.createHistoricProcessInstanceQuery().processDefinitionKey(ShowProcesses.HIGHLIGHT_CLIPPING)
-                .processInstanceBusinessKey(showId).singleResult().getId();
-        List<Double> times = history.createHistoricExternalTaskLogQuery().processInstanceId(clipping)
-                .topicName(MediaTopics.RECORDING_CLIP).successLog().list().stream()
-                .map(log -> (log.getTimestamp().getTime() - end) / 1000.0).sorted().toList();
+        List<Double> times = new ArrayList<>();
+        long whileLive = 0;
+        for (var instance : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(showId)
+                .processDefinitionKeyIn(ShowProcesses.HIGHLIGHT_CLIPPING, ShowProcesses.SLOT_CLIP).list()) {
+            for (var log : history.createHistoricExternalTaskLogQuery().processInstanceId(instance.getId())
+                    .topicName(MediaTopics.RECORDING_CLIP).successLog().list()) {
+                times.add(Math.max(0, (log.getTimestamp().getTime() - end) / 1000.0));
+                whileLive += log.getTimestamp().getTime() < end ? 1 : 0;
+            }
+        }
+        times.sort(Double::compare);
         if (times.size() != SLOTS) {
             throw new IllegalStateException(times.size() + " recording-clip tasks completed for " + SLOTS + " clips");
         }
@@ -277,21 +305,25 @@ public class ShowClipsBench {
             }
         }
         MediaWorker worker = app.getBean(MediaWorker.class);
-        say("clips stored at %s s after the end; %d media jobs still running (renditions, covers) are stopped now",
-                times.stream().map(v -> String.format("%.1f", v)).toList(), worker.runningJobs().size());
-        worker.abandon(); // the renditions would take the CPU from the references
-        await("the renditions to stop", Duration.ofSeconds(60), () -> worker.runningJobs().isEmpty());
+        say("clips stored at %s s after the end (%d while live); %d media jobs still running (renditions, covers) are"
+                + " stopped now", times.stream().map(v -> String.format("%.1f", v)).toList(), whileLive, worker.runningJobs().size());
+        // the renditions would take the CPU from what follows: their instance goes, the jobs running finish
+        RuntimeService runtime = app.getBean(RuntimeService.class);
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(showId).list()
+                .forEach(p -> runtime.deleteProcessInstanceIfExists(p.getId(), "benchmark done", true, true, true, true));
+        await("the renditions to stop", Duration.ofSeconds(300), () -> worker.runningJobs().isEmpty());
         long failures = history.createHistoricJobLogQuery().failureLog().activityIdIn("end-simulcast")
                 .processDefinitionKey(ShowProcesses.LIVE_SHOW).count();
         double sealed = (shows.require(showId).liveEndedAt().toEpochMilli() - end) / 1000.0;
-        return new Measured(sealed, times.get(0), times.get(times.size() - 1), failures);
+        return new Measured(sealed, times.get(0), times.get(times.size() - 1), failures, whileLive);
     }
 
     /**
      * The references, then every figure: the clips cut by the recording-clip operation one after the other (no
      * engine), and the recording as one local file with the clips' spans for the ffmpeg command line (bench/engine).
      */
-    private void references(String showId, Measured measured) throws Exception {
+    private void references(String showId, Measured afterEnd, Measured measured) throws Exception {
+        app.getBean(MediaWorker.class).abandon(); // nothing else runs on the worker from here
         Show show = shows.require(showId);
         List<ShowClips.ShowClip> cut = clips.ofShow(showId);
         ShowProperties roll = app.getBean(ShowProperties.class);
@@ -333,6 +365,8 @@ public class ShowClipsBench {
         System.out.printf("end_simulcast_failed_attempts=%d%nshow_end_to_recording_sealed_s=%.2f%n",
                 measured.endSimulcastFailures(), measured.sealed());
         System.out.printf("show_end_to_first_clip_s=%.2f%n", measured.firstClip());
+        System.out.printf("clips_cut_while_live=%d%n", measured.cutWhileLive());
+        System.out.printf("show_end_to_clips_after_end_s=%.2f%n", afterEnd.allClips());
         System.out.printf("show_end_to_clips_s=%.2f%n", measured.allClips());
     }
 

@@ -21,11 +21,18 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_H264_MAIN;
  * without B-frames, one IDR at the start — so that they join the copied middle in one track.</li>
  * <li>{@link #live}: a fixed bitrate capped by a one-second VBV buffer, a fixed GOP, no B-frames and no look-ahead
  * ({@code tune=zerolatency}), an IDR at every forced keyframe, and the parameter sets repeated in every keyframe
- * (MPEG-TS/HLS/SRT viewers join mid-stream); one thread, as libavcodec's default gave the live encoders.</li>
+ * (MPEG-TS/HLS/SRT viewers join mid-stream); one thread, as libavcodec's default gave the live encoders. Without
+ * {@code lowLatency} the same but x264's look-ahead and macroblock tree of its preset (a preset's choice per
+ * platform: kitchen.live.presets.*.latency).</li>
  * </ul>
  */
 public record H264Settings(Kind kind, String preset, int crf, long bitrate, long maxBitrate, long bufferSize,
-                           String profile, String level, int gopFrames) {
+                           String profile, String level, int gopFrames, boolean lowLatency) {
+
+    public H264Settings(Kind kind, String preset, int crf, long bitrate, long maxBitrate, long bufferSize, String profile,
+                        String level, int gopFrames) {
+        this(kind, preset, crf, bitrate, maxBitrate, bufferSize, profile, level, gopFrames, true);
+    }
 
     /** What the encoder is for. */
     public enum Kind { FILE, EDGE, LIVE }
@@ -53,7 +60,12 @@ public record H264Settings(Kind kind, String preset, int crf, long bitrate, long
 
     /** Low-latency x264 for a live profile: {@code bitrate} bit/s, a keyframe every {@code gopFrames}. */
     public static H264Settings live(String preset, long bitrate, int gopFrames) {
-        return new H264Settings(Kind.LIVE, preset, -1, bitrate, bitrate, bitrate, null, null, gopFrames);
+        return live(preset, bitrate, gopFrames, true);
+    }
+
+    /** As {@link #live(String, long, int)}; {@code lowLatency} false keeps x264's look-ahead (still no B-frames). */
+    public static H264Settings live(String preset, long bitrate, int gopFrames, boolean lowLatency) {
+        return new H264Settings(Kind.LIVE, preset, -1, bitrate, bitrate, bitrate, null, null, gopFrames, lowLatency);
     }
 
     /** Sets the codec context's share: GOP, rate control, B-frames, threads. */
@@ -85,7 +97,9 @@ public record H264Settings(Kind kind, String preset, int crf, long bitrate, long
                 o.put("level", level);
             }
         } else if (kind == Kind.LIVE) {
-            o.put("tune", "zerolatency");
+            if (lowLatency) {
+                o.put("tune", "zerolatency");
+            }
             o.put("sc_threshold", "0");
             o.put("forced-idr", "1");
             o.put("x264-params", "repeat-headers=1");

@@ -17,13 +17,13 @@ import java.nio.file.Path;
  * show that takes a published feed. Listeners (persistence, metrics) registered as beans are told what happens.
  */
 @AutoConfiguration(afterName = "io.centralkitchen.storage.StorageAutoConfiguration")
-@EnableConfigurationProperties(LiveProperties.class)
+@EnableConfigurationProperties({LiveProperties.class, LiveCapacityProperties.class})
 @ConditionalOnProperty(prefix = "kitchen.live", name = "enabled", matchIfMissing = true)
 public class LiveAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public LiveEngine liveEngine(LiveProperties properties, ObjectProvider<MediaStore> store,
+    public LiveEngine liveEngine(LiveProperties properties, LiveCapacityProperties capacity, ObjectProvider<MediaStore> store,
                                  ObjectProvider<LiveListener> listeners, ObjectProvider<MeterRegistry> registry,
                                  Environment env) {
         Path dataDir = Path.of(env.getProperty("kitchen.data-dir", "./data"));
@@ -31,8 +31,12 @@ public class LiveAutoConfiguration {
         LiveEngine engine = new LiveEngine(properties.settings(dataDir), properties.platformPresets(),
                 new LiveSecrets(properties.getSecrets()), store.getIfAvailable(), dataDir.resolve("live"),
                 ingest.getBind(), ingest.getPort(), ingest.getApp(), ingest.getHost(), ingest.limits());
+        engine.capacity(capacity.capacity());
         listeners.orderedStream().forEach(engine::addListener);
-        registry.ifAvailable(r -> engine.addListener(new LiveMetrics(r)));
+        registry.ifAvailable(r -> {
+            engine.addListener(new LiveMetrics(r));
+            LiveMetrics.capacity(r, engine);
+        });
         return engine;
     }
 }

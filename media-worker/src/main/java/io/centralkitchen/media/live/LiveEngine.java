@@ -39,6 +39,7 @@ public final class LiveEngine implements AutoCloseable {
     private final String ingestHost;
     private final IngestLimits ingestLimits;
     private RtmpIngestServer ingest;
+    private volatile LiveCapacity capacity = LiveCapacity.unlimited();
 
     /**
      * @param store      where recordings go (null: shows are not recorded)
@@ -65,10 +66,40 @@ public final class LiveEngine implements AutoCloseable {
         this.ingestApp = ingestApp;
         this.ingestHost = ingestHost;
         this.ingestLimits = ingestLimits;
+        listeners.add(capacity);
     }
 
     public void addListener(LiveListener listener) {
         listeners.add(listener);
+    }
+
+    /** What this worker carries (the shows on air are counted in it); shows and destinations beyond it are refused. */
+    public void capacity(LiveCapacity capacity) {
+        synchronized (shows) {
+            for (LiveShow show : shows.values()) {
+                Map<String, PlatformPreset> destinations = new java.util.LinkedHashMap<>();
+                for (String id : show.destinationIds()) {
+                    PlatformPreset preset = presets.get(show.destinationStats(id).preset());
+                    if (preset != null) {
+                        destinations.put(id, preset);
+                    }
+                }
+                capacity.adopt(show.showId(), destinations);
+            }
+            listeners.remove(this.capacity);
+            this.capacity = capacity;
+            listeners.add(0, capacity);
+            shows.values().forEach(show -> show.admission(d -> capacity.admitDestination(show.showId(), d, presets)));
+        }
+    }
+
+    public LiveCapacity capacity() {
+        return capacity;
+    }
+
+    /** Capacity, load and each show's units, now. */
+    public LiveCapacity.Figures capacityFigures() {
+        return capacity.figures();
     }
 
     public Map<String, PlatformPreset> presets() {
@@ -140,15 +171,22 @@ public final class LiveEngine implements AutoCloseable {
             if (shows.containsKey(spec.showId())) {
                 throw new IllegalStateException("Show '" + spec.showId() + "' is already live");
             }
+            LiveCapacity admitting = capacity;
+            admitting.admitShow(spec, presets);
             LiveShow show;
             try {
                 show = new LiveShow(spec, presets, secrets, settings, store, workDir.resolve("recordings"), listeners,
                         "rtmp://" + ingestHost + ":" + (ingest == null ? ingestPort : ingest.port()) + "/" + ingestApp + "/");
             } catch (IOException e) {
+                admitting.release(spec.showId());
                 throw new UncheckedIOException("Cannot prepare show '" + spec.showId() + "': " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                admitting.release(spec.showId());
+                throw e;
             }
             shows.put(spec.showId(), show);
             show.start();
+            show.admission(d -> admitting.admitDestination(spec.showId(), d, presets));
             listeners.forEach(l -> l.showStarted(show));
             return show;
         }

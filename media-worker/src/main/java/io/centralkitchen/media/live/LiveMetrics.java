@@ -26,6 +26,14 @@ final class LiveMetrics implements LiveListener {
         this.registry = registry;
     }
 
+    /** The worker's capacity and load in encoder units ({@code kitchen_live_capacity_units}, {@code kitchen_live_load_units}). */
+    static void capacity(MeterRegistry registry, LiveEngine engine) {
+        Gauge.builder("kitchen.live.capacity.units", engine, e -> e.capacity().limited() ? e.capacity().units() : Double.NaN)
+                .description("What this live worker carries, in encoder units (one 720p encoder = 1)").register(registry);
+        Gauge.builder("kitchen.live.load.units", engine, e -> e.capacityFigures().loadUnits())
+                .description("The encoder units the shows on air take (every profile counted as encoding)").register(registry);
+    }
+
     @Override
     public void showStarted(LiveShow show) {
         List<Meter> list = new ArrayList<>();

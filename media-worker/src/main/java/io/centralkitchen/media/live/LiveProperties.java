@@ -96,6 +96,8 @@ public class LiveProperties {
         private Integer audioSampleRate;
         private Integer audioBitrateKbps;
         private String fit;
+        /** x264 tuning: low (zerolatency, the default) or normal (look-ahead): see OutputProfile. */
+        private String latency;
 
         public Preset() {
         }
@@ -126,6 +128,7 @@ public class LiveProperties {
             p.audioSampleRate = audioSampleRate != null ? audioSampleRate : base.audioSampleRate;
             p.audioBitrateKbps = audioBitrateKbps != null ? audioBitrateKbps : base.audioBitrateKbps;
             p.fit = fit != null ? fit : base.fit;
+            p.latency = latency != null ? latency : base.latency;
             return p;
         }
 
@@ -134,9 +137,11 @@ public class LiveProperties {
             Preset full = over(builtIn.getOrDefault(name, builtIn.get("custom-rtmp")));
             String platformName = platform != null ? platform : builtIn.containsKey(name) ? full.platform : name;
             return new PlatformPreset(name, platformName, full.protocol, new OutputProfile(full.width, full.height, full.videoBitrateKbps, full.keyframeSeconds,
-                    full.audioCodec, full.audioSampleRate, full.audioBitrateKbps, full.fit));
+                    full.audioCodec, full.audioSampleRate, full.audioBitrateKbps, full.fit, full.latency));
         }
 
+        public String getLatency() { return latency; }
+        public void setLatency(String latency) { this.latency = latency; }
         public String getPlatform() { return platform; }
         public void setPlatform(String platform) { this.platform = platform; }
         public Protocol getProtocol() { return protocol; }
@@ -161,7 +166,9 @@ public class LiveProperties {
 
     /**
      * Starting points, to be checked against each platform's current push guidance: the vertical shopping platforms
-     * at 720x1280, the landscape ones at 1280x720; 2-second keyframes everywhere.
+     * at 720x1280, the landscape ones at 1280x720; 2-second keyframes everywhere. Low-latency x264 for every platform
+     * viewers talk to the host on; the station's website (HLS: players buffer whole segments anyway) keeps x264's
+     * look-ahead for better pictures at its bitrate.
      */
     static Map<String, Preset> defaults() {
         Map<String, Preset> p = new LinkedHashMap<>();
@@ -174,6 +181,7 @@ public class LiveProperties {
         p.put("custom-rtmp", new Preset("Custom RTMP/RTMPS", Protocol.RTMP, 1280, 720, 3000, 2, 44100));
         p.put("custom-srt", new Preset("Custom SRT", Protocol.SRT, 1280, 720, 3000, 2, 48000));
         p.put("website", new Preset("Station website (HLS)", Protocol.HLS, 1280, 720, 2500, 2, 48000));
+        p.get("website").latency = OutputProfile.NORMAL_LATENCY;
         return p;
     }
 

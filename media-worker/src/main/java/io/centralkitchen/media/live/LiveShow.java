@@ -39,6 +39,7 @@ public final class LiveShow {
     private final SwitchedProgram switched;
     private final ShowInputs inputs;
     private volatile boolean stopped;
+    private volatile java.util.function.Consumer<DestinationSpec> admission = d -> { };
 
     LiveShow(ShowSpec spec, Map<String, PlatformPreset> presets, LiveSecrets secrets, LiveSettings settings,
              MediaStore store, Path workDir, List<LiveListener> listeners, String ingestUrlPrefix) throws IOException {
@@ -120,7 +121,11 @@ public final class LiveShow {
         return preset;
     }
 
-    /** Adds a destination while live; the others are not touched. */
+    void admission(java.util.function.Consumer<DestinationSpec> check) {
+        this.admission = check;
+    }
+
+    /** Adds a destination while live, if the worker can carry it; the others are not touched. */
     public synchronized void addDestination(DestinationSpec d) {
         if (stopped) {
             throw new IllegalStateException("Show '" + spec.showId() + "' has ended");
@@ -129,6 +134,7 @@ public final class LiveShow {
             throw new IllegalStateException("Show '" + spec.showId() + "' already has a destination '" + d.id() + "'");
         }
         PlatformPreset preset = validate(d);
+        admission.accept(d); // the worker's capacity (LiveCapacity), set by the engine once the show is on air
         ProfileChannel channel = channels.get(preset.profile());
         if (channel == null) {
             ProfileChannel created = new ProfileChannel(spec.showId(), preset.profile(), settings.x264Preset(),

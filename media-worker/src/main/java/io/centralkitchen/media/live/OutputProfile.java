@@ -5,11 +5,25 @@ package io.centralkitchen.media.live;
  * keyframe interval, and the audio codec, rate and bitrate. Destinations with equal profiles share one encoder and
  * receive the same packets, so a profile's identity is its values (a record's equality).
  *
- * @param fit how a picture of another shape is fitted: {@code crop} (fill the frame, cut the sides) or {@code pad}
- *            (whole picture, black bars)
+ * @param fit     how a picture of another shape is fitted: {@code crop} (fill the frame, cut the sides) or {@code pad}
+ *                (whole picture, black bars)
+ * @param latency the x264 tuning: {@code low} (the default: {@code tune=zerolatency} — no look-ahead, no frame
+ *                threads, every frame out as soon as it is in) or {@code normal} (x264's look-ahead of its preset and
+ *                macroblock tree: better pictures at the bitrate, about {@code rc-lookahead} frames later). Never
+ *                B-frames: no platform needs them, and the engine's switches (feed ↔ slate) keep decode order =
+ *                presentation order.
  */
 public record OutputProfile(int width, int height, int videoBitrateKbps, int keyframeSeconds, String audioCodec,
-                            int audioSampleRate, int audioBitrateKbps, String fit) {
+                            int audioSampleRate, int audioBitrateKbps, String fit, String latency) {
+
+    public static final String LOW_LATENCY = "low";
+    public static final String NORMAL_LATENCY = "normal";
+
+    /** A low-latency profile. */
+    public OutputProfile(int width, int height, int videoBitrateKbps, int keyframeSeconds, String audioCodec,
+                         int audioSampleRate, int audioBitrateKbps, String fit) {
+        this(width, height, videoBitrateKbps, keyframeSeconds, audioCodec, audioSampleRate, audioBitrateKbps, fit, LOW_LATENCY);
+    }
 
     public OutputProfile {
         if (width < 16 || height < 16 || width % 2 != 0 || height % 2 != 0) {
@@ -36,14 +50,22 @@ public record OutputProfile(int width, int height, int videoBitrateKbps, int key
         if (!fit.equals("crop") && !fit.equals("pad")) {
             throw new IllegalArgumentException("A profile's fit must be 'crop' or 'pad', got '" + fit + "'");
         }
+        latency = latency == null || latency.isBlank() ? LOW_LATENCY : latency.toLowerCase();
+        if (!latency.equals(LOW_LATENCY) && !latency.equals(NORMAL_LATENCY)) {
+            throw new IllegalArgumentException("A profile's latency must be 'low' or 'normal', got '" + latency + "'");
+        }
+    }
+
+    public boolean lowLatency() {
+        return LOW_LATENCY.equals(latency);
     }
 
     public String orientation() {
         return width >= height ? "16:9" : "9:16";
     }
 
-    /** A short readable name: {@code 720x1280@2500k/2s}. */
+    /** A short readable name: {@code 720x1280@2500k/2s} (low latency), {@code 1280x720@2500k/2s/lookahead}. */
     public String label() {
-        return width + "x" + height + "@" + videoBitrateKbps + "k/" + keyframeSeconds + "s";
+        return width + "x" + height + "@" + videoBitrateKbps + "k/" + keyframeSeconds + "s" + (lowLatency() ? "" : "/lookahead");
     }
 }

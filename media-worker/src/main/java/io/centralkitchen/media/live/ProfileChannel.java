@@ -220,7 +220,7 @@ final class ProfileChannel implements AutoCloseable {
         if (videoEncoder == null) {
             int rate = (int) Math.round(fps);
             H264Settings x264 = H264Settings.live(x264Preset, profile.videoBitrateKbps() * 1000L,
-                    rate * profile.keyframeSeconds());
+                    rate * profile.keyframeSeconds(), profile.lowLatency());
             videoEncoder = new H264Encoder(profile.width(), profile.height(), fit(profile), fps, x264, profile.label(),
                     LiveStreams.VIDEO);
             audioEncoder = new AacEncoder(profile.audioSampleRate(), profile.audioBitrateKbps() * 1000L, LiveStreams.AUDIO);

@@ -44,4 +44,20 @@ class PresetPropertiesTest {
         assertThat(weibo.profile().width()).isEqualTo(720);
         assertThat(weibo.profile().keyframeSeconds()).isEqualTo(2);
     }
+
+    @Test
+    void latencyIsChosenPerPresetLowForThePlatformsLookAheadForTheWebsite() {
+        Map<String, PlatformPreset> builtIn = presets(Map.of());
+        assertThat(builtIn.values()).filteredOn(p -> !p.name().equals("website"))
+                .allMatch(p -> p.profile().lowLatency(), "low latency where viewers talk to the host");
+        assertThat(builtIn.get("website").profile().latency()).isEqualTo(OutputProfile.NORMAL_LATENCY);
+        PlatformPreset youtube = presets(Map.of("kitchen.live.presets.youtube.latency", "normal")).get("youtube");
+        assertThat(youtube.profile().lowLatency()).isFalse();
+        assertThat(youtube.profile().width()).isEqualTo(1280);
+
+        var low = io.centralkitchen.media.ffmpeg.H264Settings.live("veryfast", 3_000_000, 50, true).options();
+        var lookahead = io.centralkitchen.media.ffmpeg.H264Settings.live("veryfast", 3_000_000, 50, false).options();
+        assertThat(low).containsEntry("tune", "zerolatency");
+        assertThat(lookahead).doesNotContainKey("tune").containsEntry("sc_threshold", "0");
+    }
 }

@@ -28,8 +28,8 @@ public final class KitchenGroups {
     public static final java.util.Map<String, List<String>> PROCESSES_OF_GROUP = java.util.Map.of(
             EDITORS, List.of("product-preselection"),
             QUALITY_REVIEWERS, List.of("product-preselection"),
-            PRODUCERS, List.of("show", "warm-up", "live-show", "highlight-clipping"),
-            MARKETERS, List.of("show", "warm-up", "live-show", "highlight-clipping"),
+            PRODUCERS, List.of("show", "warm-up", "live-show", "highlight-clipping", "slot-clip"),
+            MARKETERS, List.of("show", "warm-up", "live-show", "highlight-clipping", "slot-clip"),
             AFTER_SALES, List.of("after-sales-case"));
 
     /** The account of media and live workers (set up by the platform). */

@@ -39,7 +39,7 @@ public class MediaWorkerAccount implements EngineConnectionProvider {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The processes with external tasks for media and live workers. */
     static final List<String> MEDIA_PROCESSES = List.of("product-preselection", "product-video", "warm-up", "live-show",
-            "highlight-clipping");
+            "highlight-clipping", "slot-clip");
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;

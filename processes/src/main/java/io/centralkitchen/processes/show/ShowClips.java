@@ -21,10 +21,17 @@ public class ShowClips {
     public record ShowClip(long id, String showId, long slotId, long productId, String recordingId, long inMillis,
                            long outMillis, String copyKey, Long clipStartMillis, Long durationMillis, String currentKey,
                            String verticalKey, String landscapeKey, String coverKey, Long trimInMillis, Long trimOutMillis,
-                           String state, String note, String reviewedBy, String kind, Long markerId, String label) {
+                           String state, String note, String reviewedBy, String kind, Long markerId, String label,
+                           Long cutFromMillis, Long cutToMillis) {
 
         public boolean highlight() {
             return HIGHLIGHT.equals(kind);
+        }
+
+        /** Its copy was cut from exactly the span planned now, widened by these rolls (ms): nothing to cut again. */
+        public boolean cutFrom(long preRollMillis, long postRollMillis) {
+            return copyKey != null && cutFromMillis != null && cutToMillis != null
+                    && cutFromMillis == Math.max(0, inMillis - preRollMillis) && cutToMillis == outMillis + postRollMillis;
         }
     }
 
@@ -41,7 +48,8 @@ public class ShowClips {
             rs.getObject("duration_millis", Long.class), rs.getString("current_key"), rs.getString("vertical_key"),
             rs.getString("landscape_key"), rs.getString("cover_key"), rs.getObject("trim_in_millis", Long.class),
             rs.getObject("trim_out_millis", Long.class), rs.getString("state"), rs.getString("note"), rs.getString("reviewed_by"),
-            rs.getString("kind"), rs.getObject("marker_id", Long.class), rs.getString("label"));
+            rs.getString("kind"), rs.getObject("marker_id", Long.class), rs.getString("label"),
+            rs.getObject("cut_from_millis", Long.class), rs.getObject("cut_to_millis", Long.class));
 
     private final JdbcTemplate jdbc;
 
@@ -70,7 +78,8 @@ public class ShowClips {
             ShowSlot slot = aired.get(i);
             long next = i + 1 < aired.size() ? aired.get(i + 1).onAirMillis() : recordingEndMillis;
             long out = offAirMillis.stream().filter(m -> m > slot.onAirMillis() && m < next).min(Long::compare).orElse(next);
-            ids.add(planned(show, slot, PRODUCT, null, null, slot.onAirMillis(), Math.max(out, slot.onAirMillis() + 1000)));
+            ids.add(planned(show.id(), show.recordingId(), slot, PRODUCT, null, null, slot.onAirMillis(),
+                    Math.max(out, slot.onAirMillis() + 1000)));
         }
         for (Highlight h : highlights) {
             ShowSlot onAir = aired.stream().filter(s -> s.onAirMillis() <= h.streamMillis()).reduce((a, b) -> b).orElse(null);
@@ -78,23 +87,38 @@ public class ShowClips {
                 continue; // before the first product or past the recording: nothing to sell it with, or nothing recorded
             }
             long in = Math.max(0, h.streamMillis() - before);
-            ids.add(planned(show, onAir, HIGHLIGHT, h.markerId(), h.label(), in,
+            ids.add(planned(show.id(), show.recordingId(), onAir, HIGHLIGHT, h.markerId(), h.label(), in,
                     Math.max(in + 1000, Math.min(recordingEndMillis, h.streamMillis() + after))));
         }
         return ids;
     }
 
-    private long planned(Show show, ShowSlot slot, String kind, Long markerId, String label, long in, long out) {
+    /**
+     * The product clip of a slot that has closed while the show goes on ({@code outMillis}: the next product's marker or
+     * its own off-air marker), of recording {@code recordingId}; planning it again at the end finds it.
+     */
+    public long planClosedSlot(String showId, String recordingId, ShowSlot slot, long outMillis) {
+        return planned(showId, recordingId, slot, PRODUCT, null, null, slot.onAirMillis(), Math.max(outMillis, slot.onAirMillis() + 1000));
+    }
+
+    /**
+     * A clip planned before is found again; when its span or recording has changed since (a producer's correction), the
+     * new span is kept and its copy no longer counts as cut from it ({@link ShowClip#cutFrom}), so it is cut again.
+     */
+    private long planned(String showId, String recordingId, ShowSlot slot, String kind, Long markerId, String label, long in, long out) {
         String existing = "select id from show_clip where slot_id = ? and kind = ? and coalesce(marker_id, -1) = ?";
         long marker = markerId == null ? -1 : markerId;
         List<Long> found = jdbc.queryForList(existing, Long.class, slot.id(), kind, marker);
         if (!found.isEmpty()) {
+            update("update show_clip set in_millis = ?, out_millis = ?, recording_id = ?, cut_from_millis = case when"
+                            + " in_millis = ? and out_millis = ? and recording_id = ? then cut_from_millis end",
+                    found.get(0), in, out, recordingId, in, out, recordingId);
             return found.get(0);
         }
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update("insert into show_clip (show_id, slot_id, product_id, recording_id, in_millis, out_millis, state,"
-                        + " created_at, updated_at, kind, marker_id, label) values (?,?,?,?,?,?,?,?,?,?,?,?)", show.id(), slot.id(),
-                slot.productId(), show.recordingId(), in, out, "PLANNED", now, now, kind, markerId, label);
+                        + " created_at, updated_at, kind, marker_id, label) values (?,?,?,?,?,?,?,?,?,?,?,?)", showId, slot.id(),
+                slot.productId(), recordingId, in, out, "PLANNED", now, now, kind, markerId, label);
         return jdbc.queryForList(existing, Long.class, slot.id(), kind, marker).get(0);
     }
 
@@ -117,9 +141,17 @@ public class ShowClips {
                 + " order by s.position, c.in_millis", CLIP, showId);
     }
 
-    public void cut(long clipId, String copyKey, long clipStartMillis, long durationMillis) {
-        update("update show_clip set copy_key = ?, current_key = ?, clip_start_millis = ?, duration_millis = ?, state = 'CUT'",
-                clipId, copyKey, copyKey, clipStartMillis, durationMillis);
+    /**
+     * The clip's copy is stored: cut for the span {@code inMillis}–{@code outMillis}, from program time {@code fromMillis}
+     * to {@code toMillis} (with its rolls). Kept only while the clip still has that span: a cut finished after a
+     * producer's correction changed it is not the clip's (false).
+     */
+    public boolean cut(long clipId, String copyKey, long clipStartMillis, long durationMillis, long inMillis, long outMillis,
+                       long fromMillis, long toMillis) {
+        return jdbc.update("update show_clip set copy_key = ?, current_key = ?, clip_start_millis = ?, duration_millis = ?,"
+                        + " state = 'CUT', cut_from_millis = ?, cut_to_millis = ?, updated_at = ? where id = ? and in_millis = ?"
+                        + " and out_millis = ?", copyKey, copyKey, clipStartMillis, durationMillis, fromMillis, toMillis,
+                Timestamp.from(Instant.now()), clipId, inMillis, outMillis) == 1;
     }
 
     public void rendered(long clipId, String verticalKey, String landscapeKey, String coverKey) {

@@ -7,6 +7,10 @@ public final class ShowProcesses {
     public static final String WARM_UP = "warm-up";
     public static final String LIVE_SHOW = "live-show";
     public static final String HIGHLIGHT_CLIPPING = "highlight-clipping";
+    /** A closed product slot's clip, cut while the show goes on (started by {@code StartSlot}). */
+    public static final String SLOT_CLIP = "slot-clip";
+    /** Correlated to a show's waiting slot-clip instances whenever a segment of its recording is stored. */
+    public static final String SLOT_SEGMENTS_STORED = "slot-segments-stored";
 
     /** The on-air task of live-show: completed with {@link #ON_AIR_ACTION} to start a product or end the show. */
     public static final String ON_AIR_TASK = "on-air";

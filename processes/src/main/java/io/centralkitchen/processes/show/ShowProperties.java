@@ -19,6 +19,15 @@ public class ShowProperties {
     private Duration preRoll = Duration.ofSeconds(2);
     /** Recording kept after a product slot's end (the next slot's start, or the end of the show). */
     private Duration postRoll = Duration.ofSeconds(2);
+    /**
+     * Cut a product slot's clip while the show goes on, once the next product is on air and the recording is stored up
+     * to its out-point plus post-roll (slot-clip); at the end only what is left is cut. Off: every clip after the end.
+     */
+    private boolean clipsWhileLive = true;
+    /** How long slot-clip waits for the segments it needs (then the end of the show cuts the clip). */
+    private Duration clipsWhileLiveWait = Duration.ofMinutes(3);
+    /** slot-clip looks again this often while it waits (it also looks whenever a segment is stored). */
+    private Duration clipsWhileLivePoll = Duration.ofSeconds(5);
     /** A highlight's clip: this much program before the producer's mark and after it. */
     private Duration highlightBefore = Duration.ofSeconds(15);
     private Duration highlightAfter = Duration.ofSeconds(15);
@@ -78,6 +87,12 @@ public class ShowProperties {
     public void setPreflightTimeout(Duration v) { this.preflightTimeout = v; }
     public String getProductUrl() { return productUrl; }
     public void setProductUrl(String v) { this.productUrl = v; }
+    public boolean isClipsWhileLive() { return clipsWhileLive; }
+    public void setClipsWhileLive(boolean v) { this.clipsWhileLive = v; }
+    public Duration getClipsWhileLiveWait() { return clipsWhileLiveWait; }
+    public void setClipsWhileLiveWait(Duration v) { this.clipsWhileLiveWait = v; }
+    public Duration getClipsWhileLivePoll() { return clipsWhileLivePoll; }
+    public void setClipsWhileLivePoll(Duration v) { this.clipsWhileLivePoll = v; }
     public String getCurrency() { return currency; }
     public void setCurrency(String v) { this.currency = v; }
 }

@@ -12,6 +12,11 @@ public class ShowTimers {
         this.properties = properties;
     }
 
+    /** slot-clip's look again while it waits for the recording's segments. */
+    public String clipsWhileLivePoll() {
+        return properties.getClipsWhileLivePoll().toString();
+    }
+
     public String reportAfter() {
         return properties.getReportAfter().toString();
     }

@@ -46,6 +46,8 @@ class HighlightClippingModelTest {
 
     final List<String> steps = Collections.synchronizedList(new ArrayList<>());
     String clipIds = "7,8";
+    /** Clips slot-clip cut while the show went on, from the span planned now. */
+    java.util.Set<Integer> cutWhileLive = java.util.Set.of();
     int publishRefusals;
 
     @BeforeEach
@@ -68,6 +70,13 @@ class HighlightClippingModelTest {
                 e.setVariable(kind + "Key", "clips/" + id + "/" + kind);
             }
             e.setVariable("trimRound", 0);
+            boolean ready = cutWhileLive.contains(((Number) id).intValue());
+            e.setVariable("instantClipReady", ready);
+            if (ready) {
+                e.setVariable("currentClipKey", "clips/" + id + "/copy-live");
+                e.setVariable("instantClipStart", 1.0);
+                e.setVariable("clipDurationSeconds", 12.4);
+            }
         });
         Mocks.register("recordInstantClip", (JavaDelegate) e -> {
             steps.add("clip " + e.getVariable("clipId") + " starts at " + e.getVariable("instantClipStart"));
@@ -235,6 +244,25 @@ class HighlightClippingModelTest {
         complete(refused);
         settle(instance);
         assertThat(instance).isEnded().hasPassed("clip-refusal-noted");
+    }
+
+    @Test
+    void aClipCutWhileTheShowWentOnIsNotCutAgain() {
+        cutWhileLive = java.util.Set.of(7);
+        ProcessInstance instance = clipping();
+
+        List<LockedExternalTask> cuts = work("media.recording-clip", 1);
+        assertThat(cuts.get(0).getVariables()).containsEntry("outputKey", "clips/8/copy");
+        done(cuts.get(0), Map.of("outputKey", "clips/8/copy", "clipStartSeconds", 77.6, "durationSeconds", 12.4));
+        List<LockedExternalTask> renditions = work("media.transcode", 4);
+        assertThat(renditions).extracting(t -> t.getVariables().get("sourceKey")).contains("clips/7/copy-live", "clips/8/copy");
+        renditions.forEach(t -> done(t, Map.of("outputKey", t.getVariables().get("outputKey"))));
+        work("media.cover", 2).forEach(t -> done(t, Map.of("outputKey", t.getVariables().get("outputKey"))));
+        settle(instance);
+
+        assertThat(review(instance, "Product 7")).isNotNull();
+        assertThat(steps).contains("clip 7 rendered from clips/7/copy-live", "clip 8 starts at 77.6")
+                .noneMatch(s -> s.startsWith("clip 7 starts"));
     }
 
     @Test

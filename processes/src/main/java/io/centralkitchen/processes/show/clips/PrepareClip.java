@@ -14,7 +14,8 @@ import java.math.BigDecimal;
 /**
  * The clip's span of program time, its product and the keys of everything made from it, for this clip's instance; and
  * how its renditions sell (issue 17): the caption's product name and slot price, the station's watermark per shape
- * and the 9:16 framing the station chose ({@link ClipStyleProperties}).
+ * and the 9:16 framing the station chose ({@link ClipStyleProperties}). A clip cut while the show went on from exactly
+ * this span (slot-clip) is not cut again ({@code instantClipReady}).
  */
 @Component("prepareClip")
 public class PrepareClip implements JavaDelegate {
@@ -52,6 +53,15 @@ public class PrepareClip implements JavaDelegate {
         execution.setVariable("verticalWatermark", blankToNull(mine.watermark(true)));
         execution.setVariable("landscapeWatermark", blankToNull(mine.watermark(false)));
         execution.setVariable("verticalFit", blankToNull(mine.getVerticalFit()));
+        long pre = Math.round(ShowVariables.seconds(execution, "preRollSeconds") * 1000);
+        long post = Math.round(ShowVariables.seconds(execution, "postRollSeconds") * 1000);
+        boolean ready = clip.cutFrom(pre, post);
+        execution.setVariable("instantClipReady", ready);
+        if (ready) {
+            execution.setVariable("currentClipKey", clip.copyKey());
+            execution.setVariable("instantClipStart", clip.clipStartMillis() / 1000.0);
+            execution.setVariable("clipDurationSeconds", clip.durationMillis() / 1000.0);
+        }
     }
 
     private static String blankToNull(String s) {

@@ -8,7 +8,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The instant clip is linked to its slot, with where in program time it starts; renditions are made from it. */
+/**
+ * The instant clip is linked to its slot, with where in program time it starts and the span it was cut from (the
+ * in- and out-point sent to the cut, widened by its rolls); renditions are made from it. Both ways of cutting end here:
+ * highlight-clipping after the show and slot-clip while it goes on.
+ */
 @Component("recordInstantClip")
 public class RecordInstantClip implements JavaDelegate {
 
@@ -24,10 +28,19 @@ public class RecordInstantClip implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String copyKey = ShowVariables.text(execution, "copyKey");
-        clips.cut(ShowVariables.number(execution, "clipId"), copyKey,
-                Math.round(ShowVariables.seconds(execution, "instantClipStart") * 1000),
-                Math.round(ShowVariables.seconds(execution, "clipDurationSeconds") * 1000));
+        long in = millis(execution, "clipInSeconds");
+        long out = millis(execution, "clipOutSeconds");
+        long from = Math.max(0, in - millis(execution, "preRollSeconds"));
+        long to = out + millis(execution, "postRollSeconds");
         execution.setVariable("currentClipKey", copyKey);
+        if (!clips.cut(ShowVariables.number(execution, "clipId"), copyKey, millis(execution, "instantClipStart"),
+                millis(execution, "clipDurationSeconds"), in, out, from, to)) {
+            return; // a producer corrected the span meanwhile: cut again by highlight-clipping
+        }
         archive.object(execution.getTenantId(), ArchiveSubject.show(ShowVariables.showId(execution)), "CLIP", copyKey, null, null);
+    }
+
+    private static long millis(DelegateExecution execution, String name) {
+        return Math.round(ShowVariables.seconds(execution, name) * 1000);
     }
 }

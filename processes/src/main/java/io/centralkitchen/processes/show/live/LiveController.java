@@ -66,7 +66,11 @@ public class LiveController {
     public record GoLive(String stationId, String title, Ingest ingest, List<Destination> destinations, Boolean record) {
     }
 
-    public record Marker(String kind, Long productId, String label) {
+    /**
+     * A producer's mark; {@code programMillis} (optional) places it earlier in the program than now — a correction,
+     * e.g. the product actually went off air a minute ago: the clips planned at the show's end follow it.
+     */
+    public record Marker(String kind, Long productId, String label, Long programMillis) {
     }
 
     public record MarkerView(long id, String kind, Long productId, String label, Instant wallClock, long streamMillis,
@@ -156,6 +160,13 @@ public class LiveController {
         }
         Instant now = Instant.now();
         long streamMillis = show.programMillis();
+        if (marker.programMillis() != null) {
+            if (marker.programMillis() < 0 || marker.programMillis() > streamMillis) {
+                throw new InvalidFieldException("programMillis", "A marker's program time is between 0 and now ("
+                        + streamMillis + " ms), got " + marker.programMillis());
+            }
+            streamMillis = marker.programMillis();
+        }
         long id = markers.add(show.stationId(), showId, kind, marker.productId(), marker.label(), now, streamMillis,
                 currentUser.userId());
         return new MarkerView(id, kind, marker.productId(), marker.label(), now, streamMillis, currentUser.userId());

@@ -3,12 +3,16 @@ package io.centralkitchen.processes.show.live;
 import io.centralkitchen.media.live.LiveListener;
 import io.centralkitchen.media.recording.RecordingManifest;
 import io.centralkitchen.media.recording.RecordingSegment;
+import io.centralkitchen.processes.show.clips.ClosedSlotClips;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 
-/** Keeps the recording index in the database as segments are stored, and notes the sealed manifest. */
+/**
+ * Keeps the recording index in the database as segments are stored (and tells the show's closed slots waiting for
+ * them), and notes the sealed manifest.
+ */
 @Component
 public class LiveRecordingIndex implements LiveListener {
 
@@ -16,10 +20,12 @@ public class LiveRecordingIndex implements LiveListener {
 
     private final RecordingIndex index;
     private final LiveSessions sessions;
+    private final ClosedSlotClips closedSlots;
 
-    public LiveRecordingIndex(RecordingIndex index, LiveSessions sessions) {
+    public LiveRecordingIndex(RecordingIndex index, LiveSessions sessions, ClosedSlotClips closedSlots) {
         this.index = index;
         this.sessions = sessions;
+        this.closedSlots = closedSlots;
     }
 
     @Override
@@ -27,6 +33,8 @@ public class LiveRecordingIndex implements LiveListener {
         try {
             if (!index.add(s)) {
                 log.debug("Segment {} of {} already indexed", s.sequence(), s.showId());
+            } else {
+                closedSlots.segmentStored(s);
             }
         } catch (RuntimeException e) {
             log.error("Cannot index recording segment {} of show {}: {}", s.sequence(), s.showId(), e.getMessage());

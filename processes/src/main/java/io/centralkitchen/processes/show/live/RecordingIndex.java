@@ -56,6 +56,13 @@ public class RecordingIndex {
                 SEGMENT, stationId, showId, recordingId, fromMillis, toMillis);
     }
 
+    /** Whether segment {@code sequence} of the recording is indexed (stored). */
+    public boolean has(String stationId, String showId, String recordingId, int sequence) {
+        Integer n = jdbc.queryForObject("select count(*) from live_recording_segment where station_id = ? and show_id = ?"
+                + " and recording_id = ? and sequence = ?", Integer.class, stationId, showId, recordingId, sequence);
+        return n != null && n > 0;
+    }
+
     /** Stations having a recording for a show id. */
     public List<String> stationsOf(String showId) {
         return jdbc.queryForList("select distinct station_id from live_recording_segment where show_id = ?", String.class, showId);

@@ -94,6 +94,7 @@ public class ShowLive {
                 }
             }
         }
+        live.capacity().refusal(spec(show), live.presets()).ifPresent(problems::add); // the worker's capacity
         for (ShowDestination d : shows.destinations(show.id())) {
             PlatformPreset preset = live.presets().get(d.preset());
             if (preset == null) {
@@ -129,6 +130,16 @@ public class ShowLive {
         }
     }
 
+    private ShowSpec spec(Show show) {
+        List<DestinationSpec> destinations = shows.destinations(show.id()).stream()
+                .map(d -> new DestinationSpec(d.destinationId(), d.preset(), d.secretId())).toList();
+        List<SourceSpec> sources = shows.sources(show.id()).stream().map(s -> new SourceSpec(s.name(),
+                new IngestSpec(IngestSpec.Mode.valueOf(s.mode()), s.secretId(), null), s.backup())).toList();
+        return new ShowSpec(show.stationId(), show.id(), show.title(),
+                new IngestSpec(IngestSpec.Mode.valueOf(show.ingestMode()), show.ingestSecretId(), null), destinations, true,
+                sources);
+    }
+
     /** Puts the show on air with its destinations (once: a repeated call finds it live). */
     public LiveShow start(Show show) {
         return start(show, "show:" + show.id());
@@ -143,14 +154,7 @@ public class ShowLive {
         if (running.isPresent()) {
             return running.get();
         }
-        List<DestinationSpec> destinations = shows.destinations(show.id()).stream()
-                .map(d -> new DestinationSpec(d.destinationId(), d.preset(), d.secretId())).toList();
-        List<SourceSpec> sources = shows.sources(show.id()).stream().map(s -> new SourceSpec(s.name(),
-                new IngestSpec(IngestSpec.Mode.valueOf(s.mode()), s.secretId(), null), s.backup())).toList();
-        ShowSpec spec = new ShowSpec(show.stationId(), show.id(), show.title(),
-                new IngestSpec(IngestSpec.Mode.valueOf(show.ingestMode()), show.ingestSecretId(), null), destinations, true,
-                sources);
-        LiveShow started = live.start(spec, secrets.of(show.stationId()));
+        LiveShow started = live.start(spec(show), secrets.of(show.stationId()));
         try {
             sessions.started(show.stationId(), show.id(), startedBy);
         } catch (RuntimeException e) {

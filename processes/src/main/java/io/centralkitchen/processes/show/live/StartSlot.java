@@ -10,6 +10,7 @@ import io.centralkitchen.processes.show.ShowProcesses;
 import io.centralkitchen.processes.show.ShowProducts;
 import io.centralkitchen.processes.show.ShowSlot;
 import io.centralkitchen.processes.show.ShowVariables;
+import io.centralkitchen.processes.show.clips.ClosedSlotClips;
 import io.centralkitchen.processes.show.Shows;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,7 +24,8 @@ import java.util.Optional;
 /**
  * A product goes on air: the slot asked for (or the next one not yet on air) gets its PRODUCT_ON_AIR marker at the
  * program time of the request, once — a slot already on air is left alone ({@code firstOnAir} false), so a repeated
- * request sends no second set of cues. The request's variables are removed for the next one.
+ * request sends no second set of cues. The slot on air before it is over: its clip is cut while the show goes on
+ * ({@link ClosedSlotClips}). The request's variables are removed for the next one.
  */
 @Component("startSlot")
 public class StartSlot implements JavaDelegate {
@@ -34,10 +36,13 @@ public class StartSlot implements JavaDelegate {
     private final LiveMarkers markers;
     private final ArchiveLog archive;
     private final ShowCommerce commerce;
+    private final ClosedSlotClips closedSlots;
 
-    public StartSlot(Shows shows, ShowProducts products, LiveEngine live, LiveMarkers markers, ArchiveLog archive, ShowCommerce commerce) {
+    public StartSlot(Shows shows, ShowProducts products, LiveEngine live, LiveMarkers markers, ArchiveLog archive,
+                     ShowCommerce commerce, ClosedSlotClips closedSlots) {
         this.archive = archive;
         this.commerce = commerce;
+        this.closedSlots = closedSlots;
         this.shows = shows;
         this.products = products;
         this.live = live;
@@ -77,6 +82,7 @@ public class StartSlot implements JavaDelegate {
             if (slot.get().hasFlashSale()) {
                 commerce.offered(execution.getTenantId(), slot.get().productId(), slot.get().flashSalePrice(), "FLASH_SALE", ref);
             }
+            closedSlots.slotOnAir(execution.getTenantId(), showId, slot.get().id(), programMillis); // the one before is over: clip it
         }
         execution.setVariable("slotId", slot.get().id());
         execution.setVariable("firstOnAir", first);
