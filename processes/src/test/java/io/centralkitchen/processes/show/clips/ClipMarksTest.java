@@ -41,9 +41,41 @@ class ClipMarksTest {
     final String run = UUID.randomUUID().toString().substring(0, 6);
     final String showId = "marks-" + run;
 
+    @Autowired
+    io.centralkitchen.processes.show.library.ClipRepublisher republisher;
+
     @AfterEach
     void theStationsStyleAsBefore() {
         style.getStations().remove(STATION);
+        style.getStations().remove("station-1");
+    }
+
+    @Test
+    void aClipPublishedToAPlatformCarriesThatPlatformsMark() throws Exception {
+        ClipStyleProperties.Station mine = new ClipStyleProperties.Station();
+        mine.getPlatforms().put("kuaishou", platform("KS mark", "bottom-right", null));
+        style.getStations().put("station-1", mine);
+        long clipId = showWithClip("station-1", new String[][]{{"ks", "kuaishou", "kuaishou"}, {"yt", "youtube", "youtube"}});
+        assertThat(marks.plan("station-1", showId, clipId)).hasSize(1);
+        String own = marks.renditionFor("station-1", clips.require(showId, clipId), "kuaishou", true);
+        var platforms = io.centralkitchen.processes.aftersales.TestPlatforms.server();
+        platforms.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/kuaishou/openapi/content.clip.create"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(showId))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"result\":1,\"error_msg\":\"\",\"data\":{\"id\":\"ks-mark-" + run + "\"}}")));
+        assertThat(republisher.republish("station-1", clipId, "kuaishou", null).state()).isEqualTo("SENT");
+        republisher.republish("station-1", clipId, "youtube", null);
+        String toKuaishou = body(platforms, "/kuaishou/openapi/content.clip.create");
+        assertThat(toKuaishou).as("Kuaishou gets the rendition of its own mark").contains(own.substring(own.lastIndexOf('/') + 1))
+                .doesNotContain("vertical.mp4");
+        assertThat(body(platforms, "/youtube/youtube/v3/videos")).as("YouTube the station's").contains("landscape.mp4");
+    }
+
+    String body(com.github.tomakehurst.wiremock.WireMockServer platforms, String path) {
+        return platforms.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(path))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(showId))).get(0).getBodyAsString();
     }
 
     @Test
@@ -105,20 +137,23 @@ class ClipMarksTest {
     }
 
     long showWithClip() throws Exception {
+        return showWithClip(STATION, new String[][]{{"dy", "douyin", "dy-" + run}, {"ks", "kuaishou", "ks-" + run},
+                {"bl", "bilibili", "bl-" + run}, {"yt", "youtube", "yt-" + run}});
+    }
+
+    long showWithClip(String station, String[][] destinations) throws Exception {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update("insert into kitchen_show (id, station_id, title, air_time, state, ingest_mode, teaser_state, created_by, created_at,"
-                + " updated_at) values (?, ?, ?, ?, 'REPORTED', 'TEST_PATTERN', 'NONE', 'test', ?, ?)", showId, STATION, "Marks " + run, now, now, now);
-        String[][] destinations = {{"dy", "douyin"}, {"ks", "kuaishou"}, {"bl", "bilibili"}, {"yt", "youtube"}};
+                + " updated_at) values (?, ?, ?, ?, 'REPORTED', 'TEST_PATTERN', 'NONE', 'test', ?, ?)", showId, station, "Marks " + run, now, now, now);
         for (String[] d : destinations) {
-            jdbc.update("insert into show_destination (show_id, destination_id, preset, platform) values (?, ?, ?, ?)", showId, d[0], d[1],
-                    d[0] + "-" + run);
+            jdbc.update("insert into show_destination (show_id, destination_id, preset, platform) values (?, ?, ?, ?)", showId, d[0], d[1], d[2]);
         }
-        long product = catalogue.seed(STATION, "Marks Co-op " + run, "Youxian", io.centralkitchen.processes.demo.DemoCatalogue.HARVEST.subList(0, 1),
+        long product = catalogue.seed(station, "Marks Co-op " + run, "Youxian", io.centralkitchen.processes.demo.DemoCatalogue.HARVEST.subList(0, 1),
                 java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "marks-catalogue")).get(0);
         jdbc.update("insert into show_slot (show_id, position, product_id, planned_seconds, price, on_air_millis) values (?, 1, ?, 60, 9.90, 0)",
                 showId, product);
         long slot = jdbc.queryForObject("select id from show_slot where show_id = ?", Long.class, showId);
-        String base = STATION + "/shows/" + showId + "/clips/" + slot + "/";
+        String base = station + "/shows/" + showId + "/clips/" + slot + "/";
         jdbc.update("insert into show_clip (show_id, slot_id, product_id, recording_id, in_millis, out_millis, copy_key, vertical_key,"
                 + " landscape_key, cover_key, state, created_at, updated_at) values (?, ?, ?, ?, 0, 10000, ?, ?, ?, ?, 'APPROVED', ?, ?)",
                 showId, slot, product, "rec-" + run, base + "copy.mp4", base + "vertical.mp4", base + "landscape.mp4", base + "cover.jpg", now, now);
