@@ -134,7 +134,8 @@ class PromotionsPageTest {
         platforms.verify(1, postRequestedFor(urlPathEqualTo("/bilibili/arcopen/fn/live/goods/cue")).withRequestBody(matchingJsonPath("$.promotion_ref", equalTo(ref))));
         assertThat(after).contains(ref + ": fired — show-bilibili SENT (bl-page-" + run + "); show-douyin SENT (dy-page-" + run + ")");
         assertThat(row(after, ref)).contains("data-state=\"FIRED\"").contains("show-douyin SENT: dy-page-" + run)
-                .contains("show-bilibili SENT: bl-page-" + run).contains("PAGE" + run);
+                .contains("show-bilibili SENT: bl-page-" + run).contains("PAGE" + run)
+                .as("sent everywhere: nothing to fire again").doesNotContain("class=\"fire");
 
         // another station's producer: not found, and nothing sent
         TestHttp other = new TestHttp(port).as("promo-page-other", PASSWORD);

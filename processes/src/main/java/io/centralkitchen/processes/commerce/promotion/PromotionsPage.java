@@ -35,8 +35,8 @@ import java.util.Optional;
 @Controller
 public class PromotionsPage {
 
-    /** A promotion's slot as the page names it. */
-    public record Row(PromotionsController.PromotionView view, String slot) {
+    /** A promotion, its slot as the page names it, and whether firing it (again) would send anything. */
+    public record Row(PromotionsController.PromotionView view, String slot, boolean fireable) {
     }
 
     /** A slot the plan form offers. */
@@ -154,9 +154,13 @@ public class PromotionsPage {
     }
 
     private String render(Show show, Model model, PromotionPageForms.Refusal refusal) {
-        List<Row> rows = promotions.ofShow(show.stationId(), show.id()).stream().map(p -> new Row(
-                new PromotionsController.PromotionView(p, p.ref(), cues.answers(p), promotions.results(p.id()),
-                        promotions.draw(p.id()).orElse(null)), slotName(show, p.slotPosition()))).toList();
+        List<Row> rows = promotions.ofShow(show.stationId(), show.id()).stream().map(p -> {
+            List<PromotionCues.Answer> answers = cues.answers(p);
+            boolean fireable = Promotion.PLANNED.equals(p.state()) || Promotion.FIRED.equals(p.state())
+                    && answers.stream().anyMatch(a -> a.what().equals("CUE") && !a.state().equals("SENT"));
+            return new Row(new PromotionsController.PromotionView(p, p.ref(), answers, promotions.results(p.id()),
+                    promotions.draw(p.id()).orElse(null)), slotName(show, p.slotPosition()), fireable);
+        }).toList();
         model.addAttribute("show", show);
         model.addAttribute("rows", rows);
         model.addAttribute("slots", shows.slots(show.id()).stream().map(s -> new SlotOption(s.position(),
