@@ -43,6 +43,8 @@ class ClipMarksTest {
 
     @Autowired
     io.centralkitchen.processes.show.library.ClipRepublisher republisher;
+    @Autowired
+    io.centralkitchen.processes.show.library.AssetLibrary library;
 
     @AfterEach
     void theStationsStyleAsBefore() {
@@ -70,6 +72,11 @@ class ClipMarksTest {
         assertThat(toKuaishou).as("Kuaishou gets the rendition of its own mark").contains(own.substring(own.lastIndexOf('/') + 1))
                 .doesNotContain("vertical.mp4");
         assertThat(body(platforms, "/youtube/youtube/v3/videos")).as("YouTube the station's").contains("landscape.mp4");
+        var renditions = library.search("station-1", io.centralkitchen.processes.show.library.AssetQuery.parse(
+                java.util.Map.of("showId", showId, "kind", "RENDITION"))).assets();
+        assertThat(renditions).extracting(a -> a.variant() + " " + a.key().substring(a.key().lastIndexOf('/') + 1))
+                .containsExactlyInAnyOrder("9:16 vertical.mp4", "16:9 landscape.mp4",
+                        "9:16 for kuaishou " + own.substring(own.lastIndexOf('/') + 1));
     }
 
     String body(com.github.tomakehurst.wiremock.WireMockServer platforms, String path) {
