@@ -97,6 +97,10 @@ class PromotionsPageTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(errorNextTo(refused.body(), "COUPON", "terms.code")).contains("must state &#39;code&#39;");
         assertThat(refused.body()).contains("value=\"Ten off " + run + "\"").as("the form keeps what was typed");
+        // an unknown kind (a form of another page) is refused at the top, naming the field
+        TestHttp.Response unknown = producer.postForm(page, Map.of("kind", "RAFFLE"), Map.of());
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("Not planned: kind — Unknown promotion kind");
         // a discount not below the threshold names the discount
         Map<String, String> coupon = new LinkedHashMap<>();
         coupon.put("kind", "COUPON");

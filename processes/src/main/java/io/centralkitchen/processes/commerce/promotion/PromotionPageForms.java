@@ -57,13 +57,14 @@ public class PromotionPageForms {
         return forms;
     }
 
-    /** The names of the inputs a kind's form has (kind, slot, title, start and its terms). */
+    /** Whether a kind's form shows an input of that name (slot, title, start, its terms), to put a refusal next to. */
     public boolean hasInput(String kind, String field) {
-        if (List.of("kind", "slotPosition", "title", "startsAt").contains(field)) {
-            return true;
-        }
         TypeRules type = kind == null ? null : rules.type(kind);
-        return type != null && field.startsWith("terms.") && type.fields().containsKey(field.substring("terms.".length()));
+        if (type == null || field == null) {
+            return false;
+        }
+        return List.of("slotPosition", "title", "startsAt").contains(field)
+                || field.startsWith("terms.") && type.fields().containsKey(field.substring("terms.".length()));
     }
 
     /**
