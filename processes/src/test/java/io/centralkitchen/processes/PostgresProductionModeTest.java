@@ -108,7 +108,12 @@ class PostgresProductionModeTest {
     @Autowired
     io.centralkitchen.processes.commerce.promotion.Promotions promotions;
 
+    @Autowired
     io.centralkitchen.processes.show.ShowFigureEvents figureEvents;
+    @Autowired
+    io.centralkitchen.processes.show.clips.ClipMarks clipMarks;
+    @Autowired
+    io.centralkitchen.processes.show.clips.ClipStyleProperties clipStyle;
     @Autowired
     io.centralkitchen.processes.show.figures.ShowFigures figures;
     @Autowired
@@ -150,6 +155,22 @@ class PostgresProductionModeTest {
         assertThat(found.total()).as("the host's name, its _ and %% matched literally").isEqualTo(1);
         assertThat(library.search("station-1", io.centralkitchen.processes.show.library.AssetQuery.parse(
                 java.util.Map.of("host", "li_wen_"))).total()).isZero();
+
+        // a platform's own watermark: its rendition recorded and found again (clip_mark_rendition)
+        jdbc.update("insert into show_destination (show_id, destination_id, preset, platform) values ('pg-show', 'dy', 'douyin', 'douyin')");
+        long clip = jdbc.queryForObject("select id from show_clip where show_id = 'pg-show'", Long.class);
+        var style = new io.centralkitchen.processes.show.clips.ClipStyleProperties.Station();
+        var mark = new io.centralkitchen.processes.show.clips.ClipStyleProperties.PlatformMark();
+        mark.setWatermark("PG mark");
+        style.getPlatforms().put("douyin", mark);
+        clipStyle.getStations().put("station-1", style);
+        try {
+            assertThat(clipMarks.plan("station-1", "pg-show", clip)).hasSize(1).isEqualTo(clipMarks.plan("station-1", "pg-show", clip));
+            assertThat(jdbc.queryForObject("select output_key from clip_mark_rendition where clip_id = ?", String.class, clip))
+                    .startsWith("station-1/shows/pg-show/clips/").contains("vertical-");
+        } finally {
+            clipStyle.getStations().remove("station-1");
+        }
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.awt.image.BufferedImage;
 
 /**
  * The text laid over a teaser part or a clip's rendition: product name and price in a lower-third band, the show's
- * date and time in a band at the top, the station's watermark in the top right corner. Drawn once per part into a
+ * date and time in a band at the top, the station's watermark (text and/or logo) in a corner, top right unless the
+ * station or platform chose another ({@link Watermark}). Drawn once per part into a
  * transparent image that is then laid over every frame.
  */
 final class Caption {
@@ -24,10 +25,14 @@ final class Caption {
     }
 
     static BufferedImage render(int width, int height, Font font, String title, String price, String showLine) {
-        return render(width, height, font, title, price, showLine, null);
+        return render(width, height, font, title, price, showLine, (Watermark) null);
     }
 
     static BufferedImage render(int width, int height, Font font, String title, String price, String showLine, String watermark) {
+        return render(width, height, font, title, price, showLine, Watermark.text(watermark));
+    }
+
+    static BufferedImage render(int width, int height, Font font, String title, String price, String showLine, Watermark mark) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -35,16 +40,8 @@ final class Caption {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             int unit = Math.min(width, height);
             int margin = unit / 24;
-            if (notBlank(watermark)) {
-                Font f = fit(g, font.deriveFont(Font.BOLD, unit / 22f), watermark, width / 2);
-                FontMetrics m = g.getFontMetrics(f);
-                int x = width - margin - m.stringWidth(watermark);
-                int y = (notBlank(showLine) ? m.getHeight() + 2 * margin : margin) + m.getAscent();
-                g.setFont(f);
-                g.setColor(SHADOW);
-                g.drawString(watermark, x + 2, y + 2);
-                g.setColor(MARK);
-                g.drawString(watermark, x, y);
+            if (mark != null && !mark.isEmpty()) {
+                drawMark(g, mark, width, height, unit, margin, notBlank(showLine), font);
             }
             if (notBlank(showLine)) {
                 Font f = fit(g, font.deriveFont(Font.BOLD, unit / 16f), showLine, width - 2 * margin);
@@ -82,6 +79,44 @@ final class Caption {
             g.dispose();
         }
         return image;
+    }
+
+    /**
+     * The mark in its corner: the logo (at most a quarter of the shorter side wide, an eighth high) and the text beside
+     * it, towards the frame's middle; at the top below the show's band, at the bottom in the margin under the caption.
+     */
+    private static void drawMark(Graphics2D g, Watermark mark, int width, int height, int unit, int margin, boolean topBand,
+                                 Font font) {
+        int logoW = 0;
+        int logoH = 0;
+        if (mark.image() != null) {
+            double scale = Math.min(unit / 4.0 / mark.image().getWidth(), unit / 8.0 / mark.image().getHeight());
+            logoW = Math.max(1, (int) Math.round(mark.image().getWidth() * scale));
+            logoH = Math.max(1, (int) Math.round(mark.image().getHeight() * scale));
+        }
+        String text = mark.text();
+        Font f = text == null ? null : fit(g, font.deriveFont(Font.BOLD, unit / 22f), text, width / 2 - logoW);
+        FontMetrics m = f == null ? null : g.getFontMetrics(f);
+        int rowHeight = Math.max(logoH, m == null ? 0 : m.getHeight());
+        int top = mark.bottom() ? height - margin - rowHeight
+                : (topBand ? g.getFontMetrics(font.deriveFont(Font.BOLD, unit / 16f)).getHeight() + 2 * margin : margin);
+        int textWidth = m == null ? 0 : m.stringWidth(text);
+        int gap = logoW > 0 && m != null ? margin / 2 : 0;
+        int x = mark.left() ? margin : width - margin - logoW - gap - textWidth;
+        if (logoW > 0) {
+            int lx = mark.left() ? x : width - margin - logoW;
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(mark.image(), lx, top + (rowHeight - logoH) / 2, logoW, logoH, null);
+        }
+        if (m != null) {
+            int tx = mark.left() ? x + logoW + gap : x;
+            int y = top + (rowHeight - m.getHeight()) / 2 + m.getAscent();
+            g.setFont(f);
+            g.setColor(SHADOW);
+            g.drawString(text, tx + 2, y + 2);
+            g.setColor(MARK);
+            g.drawString(text, tx, y);
+        }
     }
 
     /** Lays a caption over a frame image. */

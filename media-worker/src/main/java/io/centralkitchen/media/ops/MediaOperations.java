@@ -91,11 +91,14 @@ public final class MediaOperations {
      */
     public Transcode.Result captioned(Path source, TranscodeProfile profile, String title, String price, String watermark,
                                       Path target, ProgressListener listener) {
-        if (watermark != null && watermark.strip().length() > 60) {
-            throw new MediaInvalidException("The watermark may be at most 60 characters long.");
-        }
+        return captioned(source, profile, title, price, Watermark.text(watermark), target, listener);
+    }
+
+    /** The same with a mark of the station's or the platform's own: text and/or logo, in its corner. */
+    public Transcode.Result captioned(Path source, TranscodeProfile profile, String title, String price, Watermark mark,
+                                      Path target, ProgressListener listener) {
         java.awt.image.BufferedImage caption = Caption.render(profile.width(), profile.height(), TeaserFont.load(teaserFont),
-                title, price, null, watermark == null || watermark.isBlank() ? null : watermark.strip());
+                title, price, null, mark);
         Path overlay = target.resolveSibling(target.getFileName() + ".caption.png");
         try {
             javax.imageio.ImageIO.write(caption, "png", overlay.toFile());

@@ -1,5 +1,6 @@
 package io.centralkitchen.media.worker;
 
+import io.centralkitchen.media.ops.Watermark;
 import io.centralkitchen.media.ops.MediaInfo;
 import io.centralkitchen.media.ops.MediaInvalidException;
 import io.centralkitchen.media.ops.MediaOperations;
@@ -11,7 +12,8 @@ import java.util.Map;
 /**
  * {@code media.transcode}: in {@code sourceKey}, {@code profile}, optional {@code fit} (pad, crop, blur-pad, layout),
  * optional {@code captionTitle}, {@code captionPrice} and {@code watermark} (a clip that sells: the product's name and
- * price in a caption band, the station's watermark) and {@code outputKey}; out {@code outputKey},
+ * price in a caption band, the station's or the platform's watermark: text, {@code watermarkCorner}, a logo at
+ * {@code watermarkImageKey}) and {@code outputKey}; out {@code outputKey},
  * {@code durationSeconds}, {@code width}, {@code height}, {@code sizeBytes}.
  */
 final class TranscodeTaskHandler implements MediaTaskHandler {
@@ -29,7 +31,8 @@ final class TranscodeTaskHandler implements MediaTaskHandler {
 
     @Override
     public String[] variables() {
-        return new String[]{"sourceKey", "profile", "fit", "outputKey", "captionTitle", "captionPrice", "watermark"};
+        return new String[]{"sourceKey", "profile", "fit", "outputKey", "captionTitle", "captionPrice", "watermark",
+                "watermarkCorner", "watermarkImageKey"};
     }
 
     @Override
@@ -45,9 +48,12 @@ final class TranscodeTaskHandler implements MediaTaskHandler {
         String title = bounded(job.optionalText("captionTitle"), "captionTitle", 200);
         String price = bounded(job.optionalText("captionPrice"), "captionPrice", 40);
         String watermark = bounded(job.optionalText("watermark"), "watermark", 60);
+        String imageKey = bounded(job.optionalText("watermarkImageKey"), "watermarkImageKey", 1024);
+        Watermark mark = new Watermark(watermark, bounded(job.optionalText("watermarkCorner"), "watermarkCorner", 20),
+                imageKey == null ? null : Watermark.readImage(job.download(imageKey, "watermark")));
         MediaInfo out;
-        if (title != null || price != null || watermark != null) {
-            out = ops.captioned(source, profile, title, price, watermark, target, job.progress()).output();
+        if (title != null || price != null || !mark.isEmpty()) {
+            out = ops.captioned(source, profile, title, price, mark, target, job.progress()).output();
         } else {
             out = ops.transcode(source, profile, target, job.progress()).output();
         }

@@ -48,13 +48,42 @@ class HighlightClippingModelTest {
     String clipIds = "7,8";
     /** Clips slot-clip cut while the show went on, from the span planned now. */
     java.util.Set<Integer> cutWhileLive = java.util.Set.of();
+    String markRenditionsOf7 = "";
     int publishRefusals;
+
+    /** What the model asks {@code clipMarks} for a rendition of a platform's own mark (the real one reads its table). */
+    public static class Marks {
+        public String profile(Object execution, Object id) {
+            return "vertical-" + id;
+        }
+
+        public String fit(Object execution, Object id) {
+            return "layout";
+        }
+
+        public String outputKey(Object execution, Object id) {
+            return "clips/mark-" + id;
+        }
+
+        public String watermark(Object execution, Object id) {
+            return "Mark " + id;
+        }
+
+        public String corner(Object execution, Object id) {
+            return "bottom-left";
+        }
+
+        public String image(Object execution, Object id) {
+            return null;
+        }
+    }
 
     @BeforeEach
     void stepsRecordTheirCalls() {
         init(engine.getProcessEngine());
         Mocks.register("showLists", new ShowLists());
         Mocks.register("showClipProfiles", new ShowClipProfiles(new ShowProperties()));
+        Mocks.register("clipMarks", new Marks());
         Mocks.register("planClips", (JavaDelegate) e -> {
             e.setVariable("clipIds", clipIds);
             e.setVariable("manifestKey", "station-1/shows/s/recording/r/manifest.json");
@@ -77,6 +106,7 @@ class HighlightClippingModelTest {
                 e.setVariable("instantClipStart", 1.0);
                 e.setVariable("clipDurationSeconds", 12.4);
             }
+            e.setVariable("markRenditionIds", ((Number) id).intValue() == 7 ? markRenditionsOf7 : "");
         });
         Mocks.register("recordInstantClip", (JavaDelegate) e -> {
             steps.add("clip " + e.getVariable("clipId") + " starts at " + e.getVariable("instantClipStart"));
@@ -121,7 +151,8 @@ class HighlightClippingModelTest {
     /** The media worker's jobs of one topic, each answered by {@code answer} (its variables by clip). */
     static List<LockedExternalTask> work(String topic, int expected) {
         List<LockedExternalTask> tasks = externalTaskService().fetchAndLock(10, "test-worker").topic(topic, 60_000)
-                .variables("sourceKey", "outputKey", "inSeconds", "outSeconds", "preRollSeconds", "profile", "toSeconds", "manifestKey")
+                .variables("sourceKey", "outputKey", "inSeconds", "outSeconds", "preRollSeconds", "profile", "toSeconds", "manifestKey",
+                        "watermark", "watermarkCorner", "fit")
                 .execute();
         assertThat(tasks).hasSize(expected);
         return tasks;
@@ -263,6 +294,33 @@ class HighlightClippingModelTest {
         assertThat(review(instance, "Product 7")).isNotNull();
         assertThat(steps).contains("clip 7 rendered from clips/7/copy-live", "clip 8 starts at 77.6")
                 .noneMatch(s -> s.startsWith("clip 7 starts"));
+    }
+
+    @Test
+    void aClipGetsOneMoreRenditionPerPlatformMarkAndATrimRendersThemAgain() {
+        clipIds = "7";
+        markRenditionsOf7 = "11,12";
+        ProcessInstance instance = clipping();
+        List<LockedExternalTask> cuts = work("media.recording-clip", 1);
+        done(cuts.get(0), Map.of("outputKey", cuts.get(0).getVariables().get("outputKey"), "clipStartSeconds", 1.0, "durationSeconds", 12.4));
+        List<LockedExternalTask> renditions = work("media.transcode", 4);
+        assertThat(renditions).filteredOn(t -> "bottom-left".equals(t.getVariables().get("watermarkCorner")))
+                .extracting(t -> t.getVariables().get("outputKey") + " " + t.getVariables().get("watermark") + " " + t.getVariables().get("profile"))
+                .containsExactlyInAnyOrder("clips/mark-11 Mark 11 vertical-11", "clips/mark-12 Mark 12 vertical-12");
+        renditions.forEach(t -> done(t, Map.of("outputKey", t.getVariables().get("outputKey"))));
+        done(work("media.cover", 1).get(0), Map.of("outputKey", "clips/7/cover"));
+        settle(instance);
+        complete(review(instance, "Product 7"), withVariables("clipDecision", "trim", "trimInSeconds", 1.0, "trimOutSeconds", 5.0));
+        done(work("media.smartcut", 1).get(0), Map.of("outputKey", "clips/7/trim-1", "durationSeconds", 4.0, "clipStartSeconds", 1.0));
+        List<LockedExternalTask> again = work("media.transcode", 4);
+        assertThat(again).extracting(t -> t.getVariables().get("sourceKey")).containsOnly("clips/7/trim-1");
+        again.forEach(t -> done(t, Map.of("outputKey", t.getVariables().get("outputKey"))));
+        done(work("media.cover", 1).get(0), Map.of("outputKey", "clips/7/cover"));
+        settle(instance);
+        complete(review(instance, "Product 7"), withVariables("clipDecision", "approve"));
+        publish(instance);
+        settle(instance);
+        assertThat(instance).isEnded().hasPassed("render-marks", "clip-published");
     }
 
     @Test

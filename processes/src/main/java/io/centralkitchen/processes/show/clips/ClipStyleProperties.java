@@ -11,7 +11,11 @@ import java.util.Map;
  * picture high in the frame, the caption band below it; default: the vertical profile's own fit);
  * {@code caption} (default true) lays the product's name and price over both renditions; {@code watermark} is the
  * station's mark in the corner (none if empty), {@code vertical-watermark} / {@code landscape-watermark} override it
- * for the renditions the vertical (Douyin, Kuaishou, ...) and the landscape platforms (Bilibili, YouTube, ...) get.
+ * for the renditions the vertical (Douyin, Kuaishou, ...) and the landscape platforms (Bilibili, YouTube, ...) get;
+ * {@code watermark-corner} (top-right, top-left, bottom-left, bottom-right) and {@code watermark-image} (a PNG or JPEG
+ * logo: an object key under the station's own prefix in the media store) complete the mark. Per platform account
+ * ({@code platforms.<account>.watermark}, {@code .watermark-corner}, {@code .watermark-image}) each overrides the
+ * station's (an empty text: no text); a clip gets one rendition per distinct mark ({@link ClipMarks}).
  */
 @ConfigurationProperties("kitchen.clip-style")
 public class ClipStyleProperties {
@@ -37,6 +41,9 @@ public class ClipStyleProperties {
         private String watermark;
         private String verticalWatermark;
         private String landscapeWatermark;
+        private String watermarkCorner;
+        private String watermarkImage;
+        private Map<String, PlatformMark> platforms = new HashMap<>();
 
         public String getVerticalFit() { return verticalFit; }
         public void setVerticalFit(String v) { this.verticalFit = v; }
@@ -49,9 +56,46 @@ public class ClipStyleProperties {
         public String getLandscapeWatermark() { return landscapeWatermark; }
         public void setLandscapeWatermark(String v) { this.landscapeWatermark = v; }
 
+        public String getWatermarkCorner() { return watermarkCorner; }
+        public void setWatermarkCorner(String v) { this.watermarkCorner = v; }
+        public String getWatermarkImage() { return watermarkImage; }
+        public void setWatermarkImage(String v) { this.watermarkImage = v; }
+        public Map<String, PlatformMark> getPlatforms() { return platforms; }
+        public void setPlatforms(Map<String, PlatformMark> v) { this.platforms = v; }
+
         public String watermark(boolean vertical) {
             String specific = vertical ? verticalWatermark : landscapeWatermark;
             return specific != null && !specific.isBlank() ? specific : watermark;
         }
+
+        /** The station's mark for a shape. */
+        public ClipMarks.Mark mark(boolean vertical) {
+            return ClipMarks.Mark.of(watermark(vertical), watermarkCorner, watermarkImage);
+        }
+
+        /** A platform's mark for a shape: what the platform sets, the station's for the rest. */
+        public ClipMarks.Mark mark(boolean vertical, String platform) {
+            PlatformMark p = platform == null ? null : platforms.get(platform);
+            if (p == null) {
+                return mark(vertical);
+            }
+            return ClipMarks.Mark.of(p.getWatermark() != null ? p.getWatermark() : watermark(vertical),
+                    p.getWatermarkCorner() != null ? p.getWatermarkCorner() : watermarkCorner,
+                    p.getWatermarkImage() != null ? p.getWatermarkImage() : watermarkImage);
+        }
+    }
+
+    /** A platform's own mark; what it leaves out is the station's. */
+    public static class PlatformMark {
+        private String watermark;
+        private String watermarkCorner;
+        private String watermarkImage;
+
+        public String getWatermark() { return watermark; }
+        public void setWatermark(String v) { this.watermark = v; }
+        public String getWatermarkCorner() { return watermarkCorner; }
+        public void setWatermarkCorner(String v) { this.watermarkCorner = v; }
+        public String getWatermarkImage() { return watermarkImage; }
+        public void setWatermarkImage(String v) { this.watermarkImage = v; }
     }
 }

@@ -13,9 +13,10 @@ import java.math.BigDecimal;
 
 /**
  * The clip's span of program time, its product and the keys of everything made from it, for this clip's instance; and
- * how its renditions sell (issue 17): the caption's product name and slot price, the station's watermark per shape
- * and the 9:16 framing the station chose ({@link ClipStyleProperties}). A clip cut while the show went on from exactly
- * this span (slot-clip) is not cut again ({@code instantClipReady}).
+ * how its renditions sell (issue 17): the caption's product name and slot price, the station's watermark per shape,
+ * the 9:16 framing the station chose ({@link ClipStyleProperties}) and the renditions of the platforms' own marks
+ * ({@link ClipMarks}). A clip cut while the show went on from exactly this span (slot-clip) is not cut again
+ * ({@code instantClipReady}).
  */
 @Component("prepareClip")
 public class PrepareClip implements JavaDelegate {
@@ -24,8 +25,10 @@ public class PrepareClip implements JavaDelegate {
     private final ShowProducts products;
     private final Shows shows;
     private final ClipStyleProperties style;
+    private final ClipMarks marks;
 
-    public PrepareClip(ShowClips clips, ShowProducts products, Shows shows, ClipStyleProperties style) {
+    public PrepareClip(ShowClips clips, ShowProducts products, Shows shows, ClipStyleProperties style, ClipMarks marks) {
+        this.marks = marks;
         this.clips = clips;
         this.products = products;
         this.shows = shows;
@@ -62,6 +65,8 @@ public class PrepareClip implements JavaDelegate {
             execution.setVariable("instantClipStart", clip.clipStartMillis() / 1000.0);
             execution.setVariable("clipDurationSeconds", clip.durationMillis() / 1000.0);
         }
+        // the platforms whose own mark differs from the station's: one more rendition per distinct mark
+        execution.setVariable("markRenditionIds", io.centralkitchen.processes.show.ShowLists.join(marks.plan(station, clip.showId(), clip.id())));
     }
 
     private static String blankToNull(String s) {

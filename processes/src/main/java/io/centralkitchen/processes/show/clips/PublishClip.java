@@ -2,7 +2,6 @@ package io.centralkitchen.processes.show.clips;
 
 import io.centralkitchen.processes.show.ShowClips;
 import io.centralkitchen.media.live.LiveEngine;
-import io.centralkitchen.media.live.PlatformPreset;
 import io.centralkitchen.processes.catalogue.Product;
 import io.centralkitchen.processes.show.Show;
 import io.centralkitchen.processes.show.ShowDestination;
@@ -24,7 +23,8 @@ import java.util.List;
 
 /**
  * The approved clip goes to every destination's platform at once, in the rendition of the platform's shape (9:16 for
- * the vertical shopping platforms, 16:9 for the others) and with the product: name, SKU (our product id, which order
+ * the vertical shopping platforms, 16:9 for the others) carrying the platform's own mark if it has one
+ * ({@link ClipMarks}), and with the product: name, SKU (our product id, which order
  * webhooks echo), the slot's price, the product page. Each platform gets the clip once (key: show, clip, platform).
  */
 @Component("publishClip")
@@ -38,10 +38,11 @@ public class PublishClip implements JavaDelegate {
     private final PlatformAdapters platforms;
     private final ShowPublications publications;
     private final ShowProperties properties;
-
+    private final ClipMarks marks;
 
     public PublishClip(Shows shows, ShowClips clips, ShowProducts products, ShowLinks links, LiveEngine live,
-                       PlatformAdapters platforms, ShowPublications publications, ShowProperties properties) {
+                       PlatformAdapters platforms, ShowPublications publications, ShowProperties properties, ClipMarks marks) {
+        this.marks = marks;
         this.shows = shows;
         this.clips = clips;
         this.products = products;
@@ -65,9 +66,8 @@ public class PublishClip implements JavaDelegate {
             if (d.platform() == null || targets.stream().anyMatch(t -> t.platform().equals(d.platform()))) {
                 continue;
             }
-            PlatformPreset preset = live.presets().get(d.preset());
-            boolean vertical = preset != null && "9:16".equals(preset.profile().orientation());
-            String media = links.published(vertical ? clip.verticalKey() : clip.landscapeKey());
+            boolean vertical = ClipMarks.vertical(live, d);
+            String media = links.published(marks.renditionFor(show.stationId(), clip, d.platform(), vertical));
             String key = "show:" + show.stationId() + ":" + show.id() + ":clip:" + clip.id() + ":" + d.platform();
             targets.add(new ShowPublications.Target(d.platform(), key, () -> platforms.get(show.stationId(), d.platform()).publishClip(
                     new PlatformAdapter.Clip(show.stationId(), key, product.name(), media, Long.toString(product.id()),

@@ -27,7 +27,7 @@ public class AssetLibrary {
     }
 
     /**
-     * @param variant RENDITION: 9:16 or 16:9
+     * @param variant RENDITION: 9:16 or 16:9 (the station's mark), or "9:16 for douyin,kuaishou" (those platforms' own)
      * @param key     the object's key in the station's store
      */
     public record Asset(String kind, String variant, String key, String stationId, String showId, String showTitle, Instant airTime,
@@ -79,6 +79,7 @@ public class AssetLibrary {
             List<Publication> posts = publications.stream().filter(p -> p.kind().equals("POST")).map(AssetLibrary::publication).toList();
             assets.add(asset(show, "TEASER", null, show.teaserKey(), null, null, allProducts, allHosts, show.teaserState(), posts));
         }
+        List<AssetRows.MarkRenditionRow> marked = rows.markRenditions(show.stationId(), show.id());
         for (AssetRows.ClipRow clip : rows.clips(show.id())) {
             AssetRows.ProductRow slot = slots.stream().filter(s -> s.slotId() == clip.slotId()).findFirst().orElse(null);
             List<Product> product = slot == null ? List.of() : List.of(product(slot));
@@ -96,6 +97,12 @@ public class AssetLibrary {
             }
             if (clip.landscapeKey() != null) {
                 assets.add(asset(show, "RENDITION", "16:9", clip.landscapeKey(), clip.id(), position, product, clipHosts, clip.state(), sent));
+            }
+            for (AssetRows.MarkRenditionRow m : marked) {
+                if (m.clipId() == clip.id() && clip.verticalKey() != null) {
+                    assets.add(asset(show, "RENDITION", ("VERTICAL".equals(m.shape()) ? "9:16" : "16:9") + " for " + m.platforms(), m.key(),
+                            clip.id(), position, product, clipHosts, clip.state(), sent));
+                }
             }
             if (clip.coverKey() != null) {
                 assets.add(asset(show, "COVER", null, clip.coverKey(), clip.id(), position, product, clipHosts, clip.state(), sent));

@@ -102,6 +102,17 @@ public class AssetRows {
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)), showId);
     }
 
+    /** A clip's rendition of platforms' own watermark (table clip_mark_rendition). */
+    public record MarkRenditionRow(long clipId, String shape, String platforms, String key) {
+    }
+
+    /** The renditions of the platforms' own marks of the show's clips, of the station's. */
+    public List<MarkRenditionRow> markRenditions(String stationId, String showId) {
+        return jdbc.query("select r.clip_id, r.shape, r.platforms, r.output_key from clip_mark_rendition r join show_clip c"
+                        + " on c.id = r.clip_id where r.station_id = ? and c.show_id = ? order by r.id",
+                (rs, i) -> new MarkRenditionRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), stationId, showId);
+    }
+
     /** The hosts of the show itself (key null) and of each slot (key: slot id), by display name. */
     public Map<Long, Set<String>> hosts(String stationId, String showId) {
         Map<Long, Set<String>> hosts = new HashMap<>();

@@ -45,10 +45,13 @@ public class ClipRepublisher {
     private final ShowLinks links;
     private final PlatformAdapters platforms;
     private final ShowPublications publications;
+    private final io.centralkitchen.processes.show.clips.ClipMarks marks;
     private final ShowProperties properties;
 
     public ClipRepublisher(AssetRows rows, Shows shows, ShowClips clips, ShowProducts products, ShowLinks links,
-                           PlatformAdapters platforms, ShowPublications publications, ShowProperties properties) {
+                           PlatformAdapters platforms, ShowPublications publications, ShowProperties properties,
+                           io.centralkitchen.processes.show.clips.ClipMarks marks) {
+        this.marks = marks;
         this.rows = rows;
         this.shows = shows;
         this.clips = clips;
@@ -83,6 +86,9 @@ public class ClipRepublisher {
                     + (shape.length() > 20 ? shape.substring(0, 20) : shape) + "')");
         };
         String rendition = vertical ? clip.verticalKey() : clip.landscapeKey();
+        if (rendition != null) {
+            rendition = marks.renditionFor(stationId, clip, platform, vertical);
+        }
         if (rendition == null) {
             throw new ConflictException("Clip " + clipId + " has no " + (vertical ? "9:16" : "16:9") + " rendition");
         }
