@@ -42,10 +42,13 @@ public final class LiveShow {
     private final String ingestKey;
     private final AtomicReference<RtmpIngestServer.Publication> publisher = new AtomicReference<>();
     private volatile boolean stopped;
+    private final long programOffset;
 
     LiveShow(ShowSpec spec, Map<String, PlatformPreset> presets, LiveSecrets secrets, LiveSettings settings,
-             MediaStore store, Path workDir, List<LiveListener> listeners, String ingestUrlPrefix) throws IOException {
+             MediaStore store, Path workDir, List<LiveListener> listeners, String ingestUrlPrefix,
+             io.centralkitchen.media.recording.RecordingResume resume) throws IOException {
         this.spec = spec;
+        this.programOffset = resume == null ? 0 : resume.programOffsetMillis();
         this.presets = presets;
         this.secrets = secrets;
         this.settings = settings;
@@ -63,7 +66,7 @@ public final class LiveShow {
         };
         this.slate = new Slate(settings.slateImage(), settings.slateText(), spec.title());
         this.recorder = spec.record() && store != null
-                ? new Recorder(spec.stationId(), spec.showId(), store, settings.segmentLength(), workDir, listeners) : null;
+                ? new Recorder(spec.stationId(), spec.showId(), store, settings.segmentLength(), workDir, listeners, resume) : null;
         this.feed = new ProgramFeed(spec.showId(), slate, recorder, settings.slateFps());
         this.feeder = new IngestFeeder(spec.showId(), ingest, secrets, settings, feed);
     }
@@ -92,7 +95,7 @@ public final class LiveShow {
 
     /** Program time now, milliseconds: what a marker stores as stream time. */
     public long programMillis() {
-        return feed.programMillis();
+        return programOffset + feed.programMillis();
     }
 
     boolean acceptsKey(String key) {
@@ -233,7 +236,7 @@ public final class LiveShow {
         destinations.values().forEach(d -> list.add(d.stats()));
         // STOPPED from the moment the show is being ended: its feed and destinations closing are not trouble to report
         return new ShowStats(spec.stationId(), spec.showId(), spec.title(), stopped ? "STOPPED" : feed.state().name(),
-                spec.ingest().mode().name(), feed.ingestDescription(), ingestUrl, feed.programMillis(), feed.switches(),
+                spec.ingest().mode().name(), feed.ingestDescription(), ingestUrl, programOffset + feed.programMillis(), feed.switches(),
                 encoders(), channels.size(), channels.values().stream().mapToLong(ProfileChannel::droppedFrames).sum(),
                 list, recorder == null ? null : recorder.recordingId(),
                 recorder == null ? 0 : recorder.segments().size(), recorder == null ? 0 : recorder.droppedPackets(),
@@ -253,6 +256,14 @@ public final class LiveShow {
 
     /** Ends the show: destinations close, the recording is sealed (null when not recorded). */
     RecordingManifest stop() {
+        return stop(true);
+    }
+
+    /**
+     * Stops the show here; with {@code seal} false its recording is left unsealed (another owner continues it): the
+     * last segment is still stored, the manifest is not written.
+     */
+    RecordingManifest stop(boolean seal) {
         List<Destination> all;
         List<ProfileChannel> profiles;
         synchronized (this) {
@@ -269,7 +280,12 @@ public final class LiveShow {
         all.forEach(Destination::close);
         profiles.forEach(ProfileChannel::close);
         slate.close();
-        RecordingManifest manifest = recorder == null ? null : recorder.seal();
+        RecordingManifest manifest = null;
+        if (recorder != null && seal) {
+            manifest = recorder.seal();
+        } else if (recorder != null) {
+            recorder.close();
+        }
         log.info("Show {} ended", spec.showId());
         return manifest;
     }

@@ -5,7 +5,11 @@ import io.centralkitchen.media.recording.RecordingManifest;
 import io.centralkitchen.media.recording.RecordingSegment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.centralkitchen.processes.show.live.cluster.LiveWorker;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+
+import java.util.OptionalLong;
 
 
 /** Keeps the recording index in the database as segments are stored, and notes the sealed manifest. */
@@ -16,16 +20,25 @@ public class LiveRecordingIndex implements LiveListener {
 
     private final RecordingIndex index;
     private final LiveSessions sessions;
+    private final ObjectProvider<LiveWorker> worker;
 
-    public LiveRecordingIndex(RecordingIndex index, LiveSessions sessions) {
+    public LiveRecordingIndex(RecordingIndex index, LiveSessions sessions, ObjectProvider<LiveWorker> worker) {
         this.index = index;
         this.sessions = sessions;
+        this.worker = worker;
     }
 
     @Override
     public void segmentStored(RecordingSegment s) {
         try {
-            if (!index.add(s)) {
+            LiveWorker w = worker.getIfAvailable();
+            OptionalLong token = w == null ? OptionalLong.empty() : w.token(s.showId());
+            if (token.isPresent()) {
+                if (!index.add(s, w.id(), token.getAsLong())) {
+                    log.warn("Segment {} of {} not indexed: indexed before, or {} no longer owns the show (token {})",
+                            s.sequence(), s.showId(), w.id(), token.getAsLong());
+                }
+            } else if (!index.add(s)) {
                 log.debug("Segment {} of {} already indexed", s.sequence(), s.showId());
             }
         } catch (RuntimeException e) {
