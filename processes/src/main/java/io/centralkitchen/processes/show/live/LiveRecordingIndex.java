@@ -5,11 +5,10 @@ import io.centralkitchen.media.recording.RecordingManifest;
 import io.centralkitchen.media.recording.RecordingSegment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.centralkitchen.processes.show.live.cluster.LiveWorker;
-import org.springframework.beans.factory.ObjectProvider;
+import io.centralkitchen.processes.show.live.cluster.LiveOwnership;
 import org.springframework.stereotype.Component;
 
-import java.util.OptionalLong;
+import java.util.Optional;
 
 
 /** Keeps the recording index in the database as segments are stored, and notes the sealed manifest. */
@@ -20,23 +19,22 @@ public class LiveRecordingIndex implements LiveListener {
 
     private final RecordingIndex index;
     private final LiveSessions sessions;
-    private final ObjectProvider<LiveWorker> worker;
+    private final LiveOwnership ownership;
 
-    public LiveRecordingIndex(RecordingIndex index, LiveSessions sessions, ObjectProvider<LiveWorker> worker) {
+    public LiveRecordingIndex(RecordingIndex index, LiveSessions sessions, LiveOwnership ownership) {
         this.index = index;
         this.sessions = sessions;
-        this.worker = worker;
+        this.ownership = ownership;
     }
 
     @Override
     public void segmentStored(RecordingSegment s) {
         try {
-            LiveWorker w = worker.getIfAvailable();
-            OptionalLong token = w == null ? OptionalLong.empty() : w.token(s.showId());
-            if (token.isPresent()) {
-                if (!index.add(s, w.id(), token.getAsLong())) {
+            Optional<LiveOwnership.Owner> owner = ownership.of(s.showId());
+            if (owner.isPresent()) {
+                if (!index.add(s, owner.get().workerId(), owner.get().token())) {
                     log.warn("Segment {} of {} not indexed: indexed before, or {} no longer owns the show (token {})",
-                            s.sequence(), s.showId(), w.id(), token.getAsLong());
+                            s.sequence(), s.showId(), owner.get().workerId(), owner.get().token());
                 }
             } else if (!index.add(s)) {
                 log.debug("Segment {} of {} already indexed", s.sequence(), s.showId());

@@ -9,6 +9,7 @@ import io.centralkitchen.processes.show.Shows;
 import io.centralkitchen.processes.show.live.cluster.LiveAlarms;
 import io.centralkitchen.processes.show.live.cluster.LiveLeases;
 import io.centralkitchen.processes.show.live.cluster.LiveStatuses;
+import io.centralkitchen.processes.show.live.cluster.RecordingGaps;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,16 +38,19 @@ public class LiveWatch {
     static final String FEED_LOST = "FEED_LOST";
     static final String HAD_FEED = "HAD_FEED";
     static final String DESTINATION = "DESTINATION";
+    static final String TAKEN_OVER = "TAKEN_OVER";
 
     private final LiveLeases leases;
     private final LiveStatuses statuses;
     private final LiveAlarms alarms;
+    private final RecordingGaps gaps;
     private final Shows shows;
     private final RuntimeService runtimeService;
     private final ShowProperties properties;
 
-    public LiveWatch(LiveLeases leases, LiveStatuses statuses, LiveAlarms alarms, Shows shows, RuntimeService runtimeService,
-                     ShowProperties properties) {
+    public LiveWatch(LiveLeases leases, LiveStatuses statuses, LiveAlarms alarms, RecordingGaps gaps, Shows shows,
+                     RuntimeService runtimeService, ShowProperties properties) {
+        this.gaps = gaps;
         this.leases = leases;
         this.statuses = statuses;
         this.alarms = alarms;
@@ -92,13 +96,30 @@ public class LiveWatch {
         if (status.isEmpty()) {
             return; // just taken over: its first status comes within a second
         }
-        if (alarms.raised(showId, OFF_AIR, "-") && tell(station, showId, ShowProcesses.INGEST_BACK, Map.of())) {
-            alarms.clear(showId, OFF_AIR, "-");
+        ShowStats stats = status.get().stats();
+        boolean offAir = alarms.raised(showId, OFF_AIR, "-");
+        if (!offAir && lease.token() > 1 && alarms.raise(showId, TAKEN_OVER, String.valueOf(lease.token()))) {
+            // taken over (a restart, or another worker) before any node saw it off air: the producers learn it now
+            String gap = gaps.of(station, showId).stream().filter(g -> g.token() == lease.token()).findFirst()
+                    .map(g -> " from " + g.lostAt() + " to " + g.resumedAt() + " (nothing was recorded then)").orElse("");
+            offAir = alarms.raise(showId, OFF_AIR, "-");
+            if (offAir && !tell(station, showId, ShowProcesses.INGEST_LOST, Map.of("ingestDetail", "The show was OFF AIR" + gap
+                    + ": its live worker stopped. " + lease.owner() + " runs it now and shows the slate until the program is"
+                    + " back (a studio publishing to " + stats.ingestUrl() + " reconnects there)."))) {
+                alarms.clear(showId, OFF_AIR, "-");
+                alarms.clear(showId, TAKEN_OVER, String.valueOf(lease.token()));
+                offAir = false;
+            }
         }
-        look(station, lease, status.get().stats(), now);
+        if (offAir && "LIVE".equals(stats.state()) && tell(station, showId, ShowProcesses.INGEST_BACK, Map.of())) {
+            alarms.raise(showId, TAKEN_OVER, String.valueOf(lease.token())); // told already, while it was off air
+            alarms.clear(showId, OFF_AIR, "-");
+            offAir = false;
+        }
+        look(station, lease, stats, now, offAir);
     }
 
-    private void look(String station, LiveLeases.Lease lease, ShowStats stats, Instant now) {
+    private void look(String station, LiveLeases.Lease lease, ShowStats stats, Instant now, boolean offAir) {
         String showId = lease.showId();
         if ("STOPPED".equals(stats.state())) {
             return; // being ended by a producer: the feed and the destinations closing is no alarm
@@ -113,7 +134,7 @@ public class LiveWatch {
             if (!hadFeed) {
                 alarms.raise(showId, HAD_FEED, run);
             }
-        } else if (!feedAway && ("SLATE".equals(stats.state()) || "WAITING".equals(stats.state()))
+        } else if (!feedAway && !offAir && ("SLATE".equals(stats.state()) || "WAITING".equals(stats.state()))
                 && (hadFeed || stats.startedAt().plus(properties.getIngestGrace()).isBefore(now))
                 && alarms.raise(showId, FEED_LOST, "-")) {
             String detail = hadFeed ? "The studio feed (" + stats.ingest() + ") stopped; the show has been on the slate since about "

@@ -41,9 +41,11 @@ public final class EngineRunner implements LiveWorker.Runner {
     private final RecordingGaps gaps;
     private final LiveCommands commands;
     private final String workerId;
+    private final LiveOwnership ownership;
 
     public EngineRunner(LiveEngine engine, Shows shows, StationLiveSecrets secrets, RecordingIndex index, RecordingGaps gaps,
-                        LiveCommands commands, String workerId) {
+                        LiveCommands commands, LiveOwnership ownership, String workerId) {
+        this.ownership = ownership;
         this.engine = engine;
         this.shows = shows;
         this.secrets = secrets;
@@ -63,6 +65,7 @@ public final class EngineRunner implements LiveWorker.Runner {
                 destinations(show, lease), true);
         Instant now = Instant.now();
         RecordingResume resume = resume(show, lease, token, now);
+        ownership.started(show.id(), workerId, token);
         LiveShow started = engine.start(spec, secrets.of(show.stationId()), resume);
         if (resume != null) {
             RecordingSegment last = resume.earlier().get(resume.earlier().size() - 1);

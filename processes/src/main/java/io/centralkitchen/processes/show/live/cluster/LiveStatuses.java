@@ -55,11 +55,19 @@ public class LiveStatuses {
         if (updated == 1) {
             return true;
         }
-        return jdbc.update("insert into live_status (show_id, station_id, owner, token, stats, updated_at) select ?, ?, ?, ?, ?, ?"
-                        + " from live_lease l where l.show_id = ? and l.owner = ? and l.token = ? and l.ended = false"
-                        + " and not exists (select 1 from live_status s where s.show_id = ?)",
-                stats.showId(), stats.stationId(), worker, token, json, Timestamp.from(now), stats.showId(), worker, token,
-                stats.showId()) == 1;
+        try {
+            if (jdbc.update("insert into live_status (show_id, station_id, owner, token, stats, updated_at) select ?, ?, ?, ?, ?, ?"
+                            + " from live_lease l where l.show_id = ? and l.owner = ? and l.token = ? and l.ended = false"
+                            + " and not exists (select 1 from live_status s where s.show_id = ?)",
+                    stats.showId(), stats.stationId(), worker, token, json, Timestamp.from(now), stats.showId(), worker, token,
+                    stats.showId()) == 1) {
+                return true;
+            }
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // another node's first status came in between: the update below decides
+        }
+        return jdbc.update("update live_status set owner = ?, token = ?, stats = ?, updated_at = ? where show_id = ? and "
+                + LiveLeases.CURRENT, worker, token, json, Timestamp.from(now), stats.showId(), stats.showId(), worker, token) == 1;
     }
 
     public Optional<Status> find(String showId) {

@@ -142,6 +142,25 @@ public final class LiveWorker implements AutoCloseable {
         }
     }
 
+    /**
+     * Tests: what a kill -9 does to a worker — its loops and its shows' media stop at once, nothing is released, the
+     * leases run out by themselves. {@link #start()} brings it back (as a restarted process would).
+     */
+    void crash() {
+        ScheduledExecutorService t;
+        synchronized (this) {
+            t = timers;
+            timers = null;
+        }
+        if (t != null) {
+            t.shutdownNow();
+        }
+        for (String showId : List.copyOf(owned.keySet())) {
+            owned.remove(showId);
+            runner.abandon(showId);
+        }
+    }
+
     /** Stops the heartbeat only (tests: a worker that can no longer reach the database). */
     void freeze() {
         ScheduledExecutorService t;
@@ -251,9 +270,9 @@ public final class LiveWorker implements AutoCloseable {
             }
             lastToken.put(lease.showId(), token.get());
             Owned o = new Owned(lease.stationId(), token.get(), now.plus(settings.lease()));
-            owned.put(lease.showId(), o);
             try {
                 ShowStats stats = runner.start(lease, token.get());
+                owned.put(lease.showId(), o); // commands and renewals from now on (the start took less than a lease)
                 log.info("Live worker {}: show {} is here now (token {})", settings.id(), lease.showId(), token.get());
                 publishOne(lease.showId(), o);
                 return Optional.of(stats);
@@ -302,7 +321,7 @@ public final class LiveWorker implements AutoCloseable {
         Map.copyOf(owned).forEach(this::publishOne);
     }
 
-    private void publishOne(String showId, Owned o) {
+    private synchronized void publishOne(String showId, Owned o) {
         runner.stats(showId).ifPresent(stats -> {
             if (!statuses.publish(stats, settings.id(), o.token, Instant.now())) {
                 fence(showId, "its status write was refused (the lease is another worker's)");

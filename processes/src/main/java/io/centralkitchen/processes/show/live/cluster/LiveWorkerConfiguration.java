@@ -23,7 +23,7 @@ public class LiveWorkerConfiguration {
     @ConditionalOnExpression("${kitchen.live.worker.enabled:true} and ${kitchen.live.enabled:true}")
     public LiveWorker liveWorker(LiveEngine engine, Shows shows, StationLiveSecrets secrets, RecordingIndex index,
                                  RecordingGaps gaps, LiveLeases leases, LiveWorkers workers, LiveCommands commands,
-                                 LiveStatuses statuses,
+                                 LiveStatuses statuses, LiveOwnership ownership,
                                  @Value("${kitchen.live.worker.id:}") String id,
                                  @Value("${kitchen.live.worker.pool:default}") String pool,
                                  @Value("${kitchen.live.worker.slots:4}") int slots,
@@ -41,7 +41,7 @@ public class LiveWorkerConfiguration {
         String workerId = id == null || id.isBlank() ? "live-worker@" + host() + ":" + ProcessHandle.current().pid() : id;
         LiveWorker.Settings settings = new LiveWorker.Settings(workerId, pool, slots, lease, heartbeat, commandPoll, statusEvery);
         return new LiveWorker(settings, leases, workers, commands, statuses,
-                new EngineRunner(engine, shows, secrets, index, gaps, commands, workerId));
+                new EngineRunner(engine, shows, secrets, index, gaps, commands, ownership, workerId));
     }
 
     private static String host() {
