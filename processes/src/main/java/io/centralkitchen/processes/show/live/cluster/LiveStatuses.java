@@ -39,7 +39,10 @@ public class LiveStatuses {
         this.jdbc = jdbc;
     }
 
-    /** Publishes the owner's stats; false when its token is no longer current (nothing written). */
+    /**
+     * Publishes the owner's stats; false when its token is no longer current (nothing written). The row's station is
+     * the lease's, never the stats'.
+     */
     public boolean publish(ShowStats stats, String worker, long token, Instant now) {
         String json;
         try {
@@ -56,10 +59,10 @@ public class LiveStatuses {
             return true;
         }
         try {
-            if (jdbc.update("insert into live_status (show_id, station_id, owner, token, stats, updated_at) select ?, ?, ?, ?, ?, ?"
+            if (jdbc.update("insert into live_status (show_id, station_id, owner, token, stats, updated_at) select ?, l.station_id, ?, ?, ?, ?"
                             + " from live_lease l where l.show_id = ? and l.owner = ? and l.token = ? and l.ended = false"
                             + " and not exists (select 1 from live_status s where s.show_id = ?)",
-                    stats.showId(), stats.stationId(), worker, token, json, Timestamp.from(now), stats.showId(), worker, token,
+                    stats.showId(), worker, token, json, Timestamp.from(now), stats.showId(), worker, token,
                     stats.showId()) == 1) {
                 return true;
             }
