@@ -208,6 +208,11 @@ class CrossStationTest {
                         "/api/shows/{showId}/live/markers"),
                 new Case("GET", "/api/shows/" + show + "/live/markers", null, "/api/shows/{showId}/live/markers"),
                 new Case("GET", "/api/shows/" + show + "/live/recording", null, "/api/shows/{showId}/live/recording"),
+                new Case("GET", "/api/shows/" + show + "/live/sources", null, "/api/shows/{showId}/live/sources"),
+                new Case("GET", "/api/shows/" + show + "/live/sources/studio/preview.jpg", null,
+                        "/api/shows/{showId}/live/sources/{source}/preview.jpg"),
+                new Case("POST", "/api/shows/" + show + "/live/cut", Map.of("source", "studio"), "/api/shows/{showId}/live/cut"),
+                new Case("POST", "/api/shows/" + show + "/live/cut/slate", Map.of(), "/api/shows/{showId}/live/cut/slate"),
                 new Case("GET", "/api/stations/" + A + "/archive/shows/" + show + "/pack", null,
                         "/api/stations/{stationId}/archive/shows/{showId}/pack"),
                 new Case("GET", "/api/stations/" + A + "/archive/products/" + a.get("approvedProductId") + "/pack", null,
@@ -243,7 +248,7 @@ class CrossStationTest {
 
     /** Lists that B may call: answered, but without a trace of A. */
     static final Set<String> LISTS = Set.of("GET /api/stations", "GET /api/preselection/submissions", "GET /api/shows",
-            "GET /api/archive/public-key");
+            "GET /api/archive/public-key", "GET /api/live/stats");
 
     record Case(String method, String path, Object body, String pattern) {
     }
@@ -277,7 +282,7 @@ class CrossStationTest {
                     assertThat(answer.body()).as("a refusal names no station the caller did not name").doesNotContain(A);
                 }
             }
-            for (String list : List.of("/api/stations", "/api/preselection/submissions", "/api/shows")) {
+            for (String list : List.of("/api/stations", "/api/preselection/submissions", "/api/shows", "/api/live/stats")) {
                 TestHttp.Response answer = b.get(list);
                 assertThat(answer.status()).isIn(200, 403);
                 assertThat(answer.body()).as(list).doesNotContain(A).doesNotContain(a.get("showId"));

@@ -149,6 +149,11 @@ public final class LiveEngine implements AutoCloseable {
      * push URLs are looked up in {@code secrets} only — its own station's.
      */
     public LiveShow start(ShowSpec spec, LiveSecrets secrets) {
+        return start(spec, secrets, null);
+    }
+
+    /** Puts a show on air that continues the recording {@code resume} (null: a new recording). */
+    public LiveShow start(ShowSpec spec, LiveSecrets secrets, io.centralkitchen.media.recording.RecordingResume resume) {
         List<String> keys = new ArrayList<>();
         if (spec.switched()) {
             spec.sources().stream().filter(s -> s.ingest().mode() == IngestSpec.Mode.PUBLISH)
@@ -176,7 +181,7 @@ public final class LiveEngine implements AutoCloseable {
             LiveShow show;
             try {
                 show = new LiveShow(spec, presets, secrets, settings, store, workDir.resolve("recordings"), listeners,
-                        "rtmp://" + ingestHost + ":" + (ingest == null ? ingestPort : ingest.port()) + "/" + ingestApp + "/");
+                        "rtmp://" + ingestHost + ":" + (ingest == null ? ingestPort : ingest.port()) + "/" + ingestApp + "/", resume);
             } catch (IOException e) {
                 admitting.release(spec.showId());
                 throw new UncheckedIOException("Cannot prepare show '" + spec.showId() + "': " + e.getMessage(), e);
@@ -208,6 +213,23 @@ public final class LiveEngine implements AutoCloseable {
         }
         try {
             return show.stop();
+        } finally {
+            shows.remove(showId);
+            listeners.forEach(l -> l.showStopped(show));
+        }
+    }
+
+    /**
+     * Stops a show here without sealing its recording: this engine lost the show to another owner, which continues
+     * the recording. Nothing if the show is not here.
+     */
+    public void abandon(String showId) {
+        LiveShow show = shows.get(showId);
+        if (show == null) {
+            return;
+        }
+        try {
+            show.stop(false);
         } finally {
             shows.remove(showId);
             listeners.forEach(l -> l.showStopped(show));

@@ -40,10 +40,13 @@ public final class LiveShow {
     private final ShowInputs inputs;
     private volatile boolean stopped;
     private volatile java.util.function.Consumer<DestinationSpec> admission = d -> { };
+    private final long programOffset;
 
     LiveShow(ShowSpec spec, Map<String, PlatformPreset> presets, LiveSecrets secrets, LiveSettings settings,
-             MediaStore store, Path workDir, List<LiveListener> listeners, String ingestUrlPrefix) throws IOException {
+             MediaStore store, Path workDir, List<LiveListener> listeners, String ingestUrlPrefix,
+             io.centralkitchen.media.recording.RecordingResume resume) throws IOException {
         this.spec = spec;
+        this.programOffset = resume == null ? 0 : resume.programOffsetMillis();
         this.presets = presets;
         this.secrets = secrets;
         this.settings = settings;
@@ -54,10 +57,10 @@ public final class LiveShow {
         ShowInputs.check(spec, secrets);
         this.slate = new Slate(settings.slateImage(), settings.slateText(), spec.title());
         this.recorder = spec.record() && store != null
-                ? new Recorder(spec.stationId(), spec.showId(), store, settings.segmentLength(), workDir, listeners) : null;
+                ? new Recorder(spec.stationId(), spec.showId(), store, settings.segmentLength(), workDir, listeners, resume) : null;
         if (spec.switched()) {
             this.switched = new SwitchedProgram(spec.showId(), spec.sources(), slate, recorder, settings.slateFps(),
-                    (source, reason, at) -> listeners.forEach(l -> l.sourceCut(this, source, reason, at)));
+                    (source, reason, at) -> listeners.forEach(l -> l.sourceCut(this, source, reason, programOffset + at)));
             this.feed = switched;
             this.inputs = new ShowInputs(spec, secrets, settings, ingestUrlPrefix, name -> s -> switched.connect(name, s));
         } else {
@@ -93,7 +96,7 @@ public final class LiveShow {
 
     /** Program time now, milliseconds: what a marker stores as stream time. */
     public long programMillis() {
-        return feed.programMillis();
+        return programOffset + feed.programMillis();
     }
 
     boolean acceptsKey(String key) {
@@ -272,7 +275,7 @@ public final class LiveShow {
         destinations.values().forEach(d -> list.add(d.stats()));
         // STOPPED from the moment the show is being ended: its feed and destinations closing are not trouble to report
         return new ShowStats(spec.stationId(), spec.showId(), spec.title(), stopped ? "STOPPED" : feed.state().name(),
-                spec.ingest().mode().name(), feed.ingestDescription(), inputs.firstUrl(), feed.programMillis(), feed.switches(),
+                spec.ingest().mode().name(), feed.ingestDescription(), inputs.firstUrl(), programOffset + feed.programMillis(), feed.switches(),
                 encoders(), channels.size(), channels.values().stream().mapToLong(ProfileChannel::droppedFrames).sum(),
                 list, recorder == null ? null : recorder.recordingId(),
                 recorder == null ? 0 : recorder.segments().size(), recorder == null ? 0 : recorder.droppedPackets(),
@@ -292,6 +295,14 @@ public final class LiveShow {
 
     /** Ends the show: destinations close, the recording is sealed (null when not recorded). */
     RecordingManifest stop() {
+        return stop(true);
+    }
+
+    /**
+     * Stops the show here; with {@code seal} false its recording is left unsealed (another owner continues it): the
+     * last segment is still stored, the manifest is not written.
+     */
+    RecordingManifest stop(boolean seal) {
         List<Destination> all;
         List<ProfileChannel> profiles;
         synchronized (this) {
@@ -304,7 +315,12 @@ public final class LiveShow {
         all.forEach(Destination::close);
         profiles.forEach(ProfileChannel::close);
         slate.close();
-        RecordingManifest manifest = recorder == null ? null : recorder.seal();
+        RecordingManifest manifest = null;
+        if (recorder != null && seal) {
+            manifest = recorder.seal();
+        } else if (recorder != null) {
+            recorder.close();
+        }
         log.info("Show {} ended", spec.showId());
         return manifest;
     }

@@ -42,7 +42,8 @@ public final class Recorder implements AutoCloseable {
     private final String prefix;
     private final long segmentMillis;
     private final Path workDir;
-    private final Instant startedAt = Instant.now();
+    private final Instant startedAt;
+    private final String fileName;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(4000);
     private final SegmentUploads uploads;
     private final AtomicLong dropped = new AtomicLong();
@@ -62,12 +63,24 @@ public final class Recorder implements AutoCloseable {
 
     public Recorder(String stationId, String showId, MediaStore store, Duration segmentLength, Path workDir,
              List<? extends RecordingListener> listeners) throws IOException {
+        this(stationId, showId, store, segmentLength, workDir, listeners, null);
+    }
+
+    /** @param resume the recording this one continues (null: a new recording) */
+    public Recorder(String stationId, String showId, MediaStore store, Duration segmentLength, Path workDir,
+             List<? extends RecordingListener> listeners, RecordingResume resume) throws IOException {
         this.showId = showId;
-        this.recordingId = ID.format(startedAt);
+        this.startedAt = resume == null ? Instant.now() : resume.startedAt();
+        this.recordingId = resume == null ? ID.format(startedAt) : resume.recordingId();
+        this.sequence = resume == null ? 0 : resume.lastSequence();
+        this.fileName = resume == null ? "seg-%05d.ts" : "seg-%05d-" + resume.fileTag() + ".ts";
         this.prefix = io.centralkitchen.storage.StationKeys.recording(stationId, showId, recordingId);
         this.segmentMillis = segmentLength.toMillis();
         this.workDir = Files.createDirectories(workDir.resolve(showId + "-" + recordingId));
         this.uploads = new SegmentUploads(stationId, showId, recordingId, prefix, store, listeners);
+        if (resume != null) {
+            uploads.resume(resume.earlier(), resume.programOffsetMillis());
+        }
         this.thread = new Thread(this::run, "live-recorder-" + showId);
         thread.setDaemon(true);
         thread.start();
@@ -176,7 +189,7 @@ public final class Recorder implements AutoCloseable {
 
     private void openSegment(long dts) {
         sequence++;
-        segmentFile = workDir.resolve(String.format("seg-%05d.ts", sequence));
+        segmentFile = workDir.resolve(String.format(fileName, sequence));
         segment = Muxer.stream("mpegts", segmentFile.toString(), "recording segment " + sequence, video, audio,
                 Map.of(), Duration.ofSeconds(10));
         segmentStart = dts;

@@ -38,6 +38,7 @@ final class SegmentUploads {
     private final List<? extends RecordingListener> listeners;
     private final ExecutorService uploads;
     private final List<RecordingSegment> segments = new ArrayList<>();
+    private long programOffset;
 
     SegmentUploads(String stationId, String showId, String recordingId, String prefix, MediaStore store,
                    List<? extends RecordingListener> listeners) {
@@ -54,6 +55,12 @@ final class SegmentUploads {
         });
     }
 
+    /** A continued recording: its earlier segments are part of it, program time goes on from {@code offset}. */
+    synchronized void resume(List<RecordingSegment> earlier, long offset) {
+        segments.addAll(earlier);
+        programOffset = offset;
+    }
+
     synchronized List<RecordingSegment> segments() {
         return List.copyOf(segments);
     }
@@ -68,7 +75,7 @@ final class SegmentUploads {
         for (int attempt = 1; ; attempt++) {
             try {
                 StoredObject stored = store.put(key, file, "video/mp2t");
-                RecordingSegment entry = new RecordingSegment(stationId, showId, recordingId, number, key, start,
+                RecordingSegment entry = new RecordingSegment(stationId, showId, recordingId, number, key, start + programOffset,
                         duration, wallClock, stored.size(), stored.sha256());
                 synchronized (this) {
                     segments.add(entry);

@@ -4,8 +4,7 @@ import java.util.LinkedHashMap;
 import io.centralkitchen.processes.archive.ArchiveSubject;
 import io.centralkitchen.processes.archive.ArchiveLog;
 import io.centralkitchen.processes.show.plan.ShowPlanner;
-import io.centralkitchen.media.live.LiveEngine;
-import io.centralkitchen.media.live.LiveShow;
+import io.centralkitchen.processes.show.live.cluster.LiveCluster;
 import io.centralkitchen.processes.api.ApiExceptionHandler.ConflictException;
 import io.centralkitchen.processes.api.ApiExceptionHandler.NotFoundException;
 import io.centralkitchen.processes.catalogue.Product;
@@ -46,21 +45,21 @@ public class ShowService {
     private final Shows shows;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
-    private final LiveEngine live;
+    private final LiveCluster cluster;
     private final Products products;
     private final AsSystem asSystem;
     private final ArchiveLog archive;
     private final ShowCommerce hosts;
 
     public ShowService(ShowPlanner planner, Shows shows, RuntimeService runtimeService, TaskService taskService,
-                       LiveEngine live, Products products, AsSystem asSystem, ArchiveLog archive, ShowCommerce hosts) {
+                       LiveCluster cluster, Products products, AsSystem asSystem, ArchiveLog archive, ShowCommerce hosts) {
         this.archive = archive;
         this.hosts = hosts;
         this.planner = planner;
         this.shows = shows;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
-        this.live = live;
+        this.cluster = cluster;
         this.products = products;
         this.asSystem = asSystem;
     }
@@ -163,12 +162,13 @@ public class ShowService {
         if (slot.onAir()) {
             return new SlotOnAir(slot.position(), slot.productId(), slot.onAirMillis(), true);
         }
-        LiveShow onAir = live.show(show.id()).orElseThrow(() -> new ConflictException("Show '" + show.id()
-                + "' is not on air in this node (state " + show.state() + ")"));
+        long programMillis = cluster.programMillis(show.id()).orElseThrow(() -> new ConflictException("Show '" + show.id()
+                + "' is off air right now (state " + show.state() + (cluster.isOpen(show.id()) ? "; its live worker is being"
+                + " replaced, try again in a few seconds" : "") + ")"));
         Map<String, Object> variables = new HashMap<>();
         variables.put(ShowProcesses.ON_AIR_ACTION, ShowProcesses.NEXT_PRODUCT);
         variables.put(ShowProcesses.SLOT_POSITION, slot.position());
-        variables.put(ShowProcesses.SLOT_PROGRAM_MILLIS, onAir.programMillis());
+        variables.put(ShowProcesses.SLOT_PROGRAM_MILLIS, programMillis);
         variables.put(ShowProcesses.SLOT_REQUESTED_BY, requestedBy);
         completeOnAir(show, variables);
         ShowSlot started = shows.slot(slot.id()).orElseThrow();

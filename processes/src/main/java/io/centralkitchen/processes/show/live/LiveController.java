@@ -2,10 +2,12 @@ package io.centralkitchen.processes.show.live;
 
 import io.centralkitchen.processes.access.Roles;
 import org.springframework.security.access.prepost.PreAuthorize;
-import io.centralkitchen.media.live.DestinationSpec;
 import io.centralkitchen.media.live.LiveEngine;
-import io.centralkitchen.media.live.LiveShow;
+import io.centralkitchen.media.live.PlatformPreset;
 import io.centralkitchen.media.live.ShowStats;
+import io.centralkitchen.processes.show.live.cluster.LiveCluster;
+import io.centralkitchen.processes.show.live.cluster.LiveCommands;
+import io.centralkitchen.processes.show.live.cluster.LiveLeases;
 import io.centralkitchen.processes.api.ApiExceptionHandler.ConflictException;
 import io.centralkitchen.processes.api.ApiExceptionHandler.InvalidFieldException;
 import io.centralkitchen.processes.api.ApiExceptionHandler.NotFoundException;
@@ -32,7 +34,8 @@ import java.util.Optional;
 /**
  * {@code /api/shows/{showId}/live/...}: producers put a show on air, change its destinations while live, mark product
  * slots and highlights, and watch every destination's health. Stream keys are named by secret id only; answers show
- * them masked.
+ * them masked. Any node answers: the show runs on whichever live worker holds it, changes to its destinations are
+ * commands its owner applies (the answer says APPLIED, or PENDING when the owner has not applied it within a second).
  */
 @RestController
 @RequestMapping("/api/shows/{showId}/live")
@@ -44,9 +47,11 @@ public class LiveController {
     private final RecordingIndex index;
     private final Shows shows;
     private final ShowLive showLive;
+    private final LiveCluster cluster;
 
     public LiveController(LiveEngine engine, CurrentUser currentUser, LiveMarkers markers,
-                          RecordingIndex index, Shows shows, ShowLive showLive) {
+                          RecordingIndex index, Shows shows, ShowLive showLive, LiveCluster cluster) {
+        this.cluster = cluster;
         this.engine = engine;
         this.currentUser = currentUser;
         this.markers = markers;
@@ -64,6 +69,10 @@ public class LiveController {
     }
 
     public record GoLive(String stationId, String title, Ingest ingest, List<Destination> destinations, Boolean record) {
+    }
+
+    /** The answer to a change of a live show: the command, whether its owner applied it, and the show's stats. */
+    public record CommandAnswer(long commandId, long seq, String kind, String state, String detail, ShowStats stats) {
     }
 
     /**
@@ -91,11 +100,11 @@ public class LiveController {
             throw new InvalidFieldException(request.ingest() != null ? "ingest" : "destinations", "The studio feed and the"
                     + " destinations are planned with the show (POST /api/shows); this puts the planned show on air");
         }
-        if (engine.show(showId).isPresent()) {
+        if (cluster.isOpen(showId)) {
             throw new ConflictException("Show '" + showId + "' is already live");
         }
         try {
-            return showLive.start(planned, currentUser.userId()).stats();
+            return showLive.start(planned, currentUser.userId());
         } catch (IllegalStateException e) {
             throw new ConflictException(e.getMessage());
         }
@@ -104,7 +113,7 @@ public class LiveController {
     @PostMapping("/stop")
     @PreAuthorize(Roles.PRODUCERS)
     public Map<String, Object> stop(@PathVariable String showId) {
-        LiveShow live = producerShow(showId);
+        LiveLeases.Lease live = producerShow(showId);
         String manifestKey = showLive.stop(shows.require(live.stationId(), showId));
         Show ended = shows.require(live.stationId(), showId);
         return manifestKey == null ? Map.of("showId", showId, "recorded", false)
@@ -115,38 +124,63 @@ public class LiveController {
     @GetMapping("/stats")
     @PreAuthorize(Roles.PRODUCERS)
     public ShowStats stats(@PathVariable String showId) {
-        return producerShow(showId).stats();
+        LiveLeases.Lease live = producerShow(showId);
+        return cluster.stats(showId).orElseThrow(() -> new ConflictException("Show '" + showId + "' is live but no live"
+                + " worker runs it right now (owner " + (live.owner() == null ? "none" : live.owner()) + "): it is being"
+                + " placed or taken over"));
     }
 
     @PostMapping("/destinations")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Roles.PRODUCERS)
-    public ShowStats addDestination(@PathVariable String showId, @RequestBody Destination destination) {
-        LiveShow show = producerShow(showId);
-        try {
-            show.addDestination(new DestinationSpec(destination.id(), destination.preset(), destination.secretId()));
-        } catch (IllegalStateException e) {
-            throw new ConflictException(e.getMessage());
+    public CommandAnswer addDestination(@PathVariable String showId, @RequestBody Destination destination) {
+        LiveLeases.Lease live = producerShow(showId);
+        if (destination == null || destination.id() == null || !destination.id().matches("[A-Za-z0-9][A-Za-z0-9_-]{0,63}")) {
+            throw new InvalidFieldException("id", "A destination id is 1 to 64 letters, digits, '-' or '_'");
         }
-        return show.stats();
+        PlatformPreset preset = destination.preset() == null ? null : engine.presets().get(destination.preset());
+        if (preset == null) {
+            throw new InvalidFieldException("preset", "Unknown preset '" + destination.preset() + "'; known presets: "
+                    + String.join(", ", new java.util.TreeSet<>(engine.presets().keySet())));
+        }
+        if (destination.secretId() != null && destination.secretId().length() > 100) {
+            throw new InvalidFieldException("secretId", "A secret id has at most 100 characters");
+        }
+        java.util.Map<String, String> payload = new java.util.LinkedHashMap<>();
+        payload.put("id", destination.id());
+        payload.put("preset", destination.preset());
+        payload.put("secretId", destination.secretId());
+        return answer(live, cluster.command(live.stationId(), showId, LiveCommands.ADD_DESTINATION, payload,
+                currentUser.userId(), java.time.Duration.ofSeconds(1)));
     }
 
     @DeleteMapping("/destinations/{destinationId}")
     @PreAuthorize(Roles.PRODUCERS)
-    public ShowStats removeDestination(@PathVariable String showId, @PathVariable String destinationId) {
-        LiveShow show = producerShow(showId);
-        if (!show.destinationIds().contains(destinationId)) {
-            throw new NotFoundException("Show '" + showId + "' has no destination '" + destinationId + "'");
+    public CommandAnswer removeDestination(@PathVariable String showId, @PathVariable String destinationId) {
+        LiveLeases.Lease live = producerShow(showId);
+        cluster.stats(showId).ifPresent(stats -> {
+            if (stats.destinations().stream().noneMatch(d -> d.id().equals(destinationId))) {
+                throw new NotFoundException("Show '" + showId + "' has no destination '" + destinationId + "'");
+            }
+        });
+        return answer(live, cluster.command(live.stationId(), showId, LiveCommands.REMOVE_DESTINATION,
+                Map.of("id", destinationId), currentUser.userId(), java.time.Duration.ofSeconds(1)));
+    }
+
+    /** A failed command is a conflict the producer can read; applied or pending, the answer says which. */
+    private CommandAnswer answer(LiveLeases.Lease live, LiveCluster.Outcome o) {
+        if (LiveCommands.FAILED.equals(o.state())) {
+            throw new ConflictException(o.detail());
         }
-        show.removeDestination(destinationId);
-        return show.stats();
+        return new CommandAnswer(o.commandId(), o.seq(), o.kind(), o.state(), o.detail(),
+                cluster.stats(live.showId()).orElse(null));
     }
 
     @PostMapping("/markers")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Roles.PRODUCERS)
     public MarkerView mark(@PathVariable String showId, @RequestBody Marker marker) {
-        LiveShow show = producerShow(showId);
+        LiveLeases.Lease show = producerShow(showId);
         String kind = marker.kind() == null ? "" : marker.kind().toUpperCase();
         if (!LiveMarkers.KINDS.contains(kind)) {
             throw new InvalidFieldException("kind", "A marker is PRODUCT_ON_AIR, PRODUCT_OFF_AIR or HIGHLIGHT, got '"
@@ -159,7 +193,8 @@ public class LiveController {
             throw new InvalidFieldException("label", "A marker's label has at most 200 characters");
         }
         Instant now = Instant.now();
-        long streamMillis = show.programMillis();
+        long streamMillis = cluster.programMillis(showId).orElseThrow(() -> new ConflictException("Show '" + showId
+                + "' is off air right now (its live worker is being replaced); mark again in a few seconds"));
         if (marker.programMillis() != null) {
             if (marker.programMillis() < 0 || marker.programMillis() > streamMillis) {
                 throw new InvalidFieldException("programMillis", "A marker's program time is between 0 and now ("
@@ -178,7 +213,7 @@ public class LiveController {
     public List<MarkerView> markers(@PathVariable String showId) {
         currentUser.requireGroup(KitchenGroups.PRODUCERS);
         List<String> stations = markers.stationsOf(showId).stream().filter(this::mine).toList();
-        if (stations.isEmpty() && engine.show(showId).filter(s -> mine(s.stationId())).isEmpty()) {
+        if (stations.isEmpty() && cluster.lease(showId).filter(s -> mine(s.stationId())).isEmpty()) {
             throw new NotFoundException("There is no show '" + showId + "' with markers");
         }
         return stations.stream().flatMap(station -> markers.ofShow(station, showId).stream())
@@ -230,9 +265,9 @@ public class LiveController {
         return show;
     }
 
-    private LiveShow producerShow(String showId) {
+    private LiveLeases.Lease producerShow(String showId) {
         currentUser.requireGroup(KitchenGroups.PRODUCERS);
-        return engine.show(showId).filter(s -> currentUser.worksFor(s.stationId()))
+        return cluster.lease(showId).filter(s -> currentUser.worksFor(s.stationId()))
                 .orElseThrow(() -> new NotFoundException("Show '" + showId + "' is not live"));
     }
 }

@@ -37,7 +37,7 @@ public class LiveCutMarkers implements LiveListener {
     }
 
     /** Who asked for the next producer cut of {@code showId} (the marker's author). */
-    void requested(String showId, String userId) {
+    public void requested(String showId, String userId) {
         requestedBy.put(showId, userId);
     }
 

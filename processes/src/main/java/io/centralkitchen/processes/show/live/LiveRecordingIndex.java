@@ -6,7 +6,10 @@ import io.centralkitchen.media.recording.RecordingSegment;
 import io.centralkitchen.processes.show.clips.ClosedSlotClips;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.centralkitchen.processes.show.live.cluster.LiveOwnership;
 import org.springframework.stereotype.Component;
+
+import java.util.Optional;
 
 
 /**
@@ -21,20 +24,34 @@ public class LiveRecordingIndex implements LiveListener {
     private final RecordingIndex index;
     private final LiveSessions sessions;
     private final ClosedSlotClips closedSlots;
+    private final LiveOwnership ownership;
 
-    public LiveRecordingIndex(RecordingIndex index, LiveSessions sessions, ClosedSlotClips closedSlots) {
+    public LiveRecordingIndex(RecordingIndex index, LiveSessions sessions, ClosedSlotClips closedSlots, LiveOwnership ownership) {
         this.index = index;
         this.sessions = sessions;
         this.closedSlots = closedSlots;
+        this.ownership = ownership;
     }
 
     @Override
     public void segmentStored(RecordingSegment s) {
         try {
-            if (!index.add(s)) {
-                log.debug("Segment {} of {} already indexed", s.sequence(), s.showId());
+            Optional<LiveOwnership.Owner> owner = ownership.of(s.showId());
+            boolean added;
+            if (owner.isPresent()) {
+                added = index.add(s, owner.get().workerId(), owner.get().token());
+                if (!added) {
+                    log.warn("Segment {} of {} not indexed: indexed before, or {} no longer owns the show (token {})",
+                            s.sequence(), s.showId(), owner.get().workerId(), owner.get().token());
+                }
             } else {
-                closedSlots.segmentStored(s);
+                added = index.add(s);
+                if (!added) {
+                    log.debug("Segment {} of {} already indexed", s.sequence(), s.showId());
+                }
+            }
+            if (added) {
+                closedSlots.segmentStored(s); // a closed slot waiting for this segment can be clipped
             }
         } catch (RuntimeException e) {
             log.error("Cannot index recording segment {} of show {}: {}", s.sequence(), s.showId(), e.getMessage());

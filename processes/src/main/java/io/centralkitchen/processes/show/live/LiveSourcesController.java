@@ -42,15 +42,24 @@ public class LiveSourcesController {
     public record Cut(String source) {
     }
 
-    /** A cut accepted: it takes effect with the source's next picture (within a frame or two). */
-    public record CutAccepted(String showId, String source, long programMillis) {
+    /**
+     * A cut accepted: it takes effect with the source's next picture (within a frame or two) once the show's live
+     * worker has applied it — {@code state} APPLIED, or PENDING while that worker is being replaced.
+     */
+    public record CutAccepted(String showId, String source, long programMillis, String state) {
     }
 
     private final LiveEngine engine;
     private final CurrentUser currentUser;
     private final ShowLive showLive;
+    private final io.centralkitchen.processes.show.Shows shows;
+    private final io.centralkitchen.processes.show.live.cluster.LiveCluster cluster;
 
-    public LiveSourcesController(LiveEngine engine, CurrentUser currentUser, ShowLive showLive) {
+    public LiveSourcesController(LiveEngine engine, CurrentUser currentUser, ShowLive showLive,
+                                 io.centralkitchen.processes.show.Shows shows,
+                                 io.centralkitchen.processes.show.live.cluster.LiveCluster cluster) {
+        this.shows = shows;
+        this.cluster = cluster;
         this.engine = engine;
         this.currentUser = currentUser;
         this.showLive = showLive;
@@ -98,20 +107,21 @@ public class LiveSourcesController {
                     + " program time it happened. 404 for an unknown source, 409 when it is not connected or the show has a"
                     + " single ingest.")
     public CutAccepted cut(@PathVariable String showId, @RequestBody(required = false) Cut cut) {
-        LiveShow show = producerShow(showId);
+        io.centralkitchen.processes.show.Show show = producerPlannedShow(showId);
         String source = cut == null || cut.source() == null ? "" : cut.source().strip();
         if (source.isEmpty() || source.length() > 32 || !SourceSpec.NAME.matcher(source).matches()) {
             throw new InvalidFieldException("source", "Name the source to cut to (e.g. {\"source\": \"field\"}); its sources: "
-                    + show.sources().stream().map(SourceStats::name).toList());
+                    + shows.sources(showId).stream().map(io.centralkitchen.processes.show.ShowSource::name).toList());
         }
+        io.centralkitchen.processes.show.live.cluster.LiveCluster.Outcome outcome;
         try {
-            showLive.cutTo(show, source, currentUser.userId());
+            outcome = showLive.cutTo(show, source, currentUser.userId());
         } catch (IllegalArgumentException e) {
             throw new NotFoundException(e.getMessage());
         } catch (IllegalStateException e) {
             throw new ConflictException(e.getMessage());
         }
-        return new CutAccepted(showId, source, show.programMillis());
+        return accepted(show, source, outcome);
     }
 
     @PostMapping("/cut/slate")
@@ -121,13 +131,28 @@ public class LiveSourcesController {
             description = "The slate stays on air until the next cut (a source that connects meanwhile does not replace it)."
                     + " Stored as a CUT marker labelled 'slate'. 409 for a show with a single ingest.")
     public CutAccepted cutToSlate(@PathVariable String showId) {
-        LiveShow show = producerShow(showId);
+        io.centralkitchen.processes.show.Show show = producerPlannedShow(showId);
         try {
-            showLive.cutToSlate(show, currentUser.userId());
+            return accepted(show, "slate", showLive.cutToSlate(show, currentUser.userId()));
         } catch (IllegalStateException e) {
             throw new ConflictException(e.getMessage());
         }
-        return new CutAccepted(showId, "slate", show.programMillis());
+    }
+
+    /** A cut the show's owner refused (e.g. the source is not connected) is a 409 with its reason. */
+    private CutAccepted accepted(io.centralkitchen.processes.show.Show show, String source,
+                                 io.centralkitchen.processes.show.live.cluster.LiveCluster.Outcome outcome) {
+        if (io.centralkitchen.processes.show.live.cluster.LiveCommands.FAILED.equals(outcome.state())) {
+            throw new ConflictException(outcome.detail());
+        }
+        return new CutAccepted(show.id(), source, cluster.programMillis(show.id()).orElse(0), outcome.state());
+    }
+
+    /** A show planned for one of the caller's stations (the cut goes to wherever it runs). */
+    private io.centralkitchen.processes.show.Show producerPlannedShow(String showId) {
+        currentUser.requireGroup(KitchenGroups.PRODUCERS);
+        return shows.find(showId).filter(s -> currentUser.worksFor(s.stationId()))
+                .orElseThrow(() -> new NotFoundException("Show '" + showId + "' is not live"));
     }
 
     /** As {@code LiveController}: the live show, if it belongs to one of the caller's stations. */

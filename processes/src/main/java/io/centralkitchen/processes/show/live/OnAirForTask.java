@@ -2,7 +2,7 @@ package io.centralkitchen.processes.show.live;
 
 import io.centralkitchen.processes.api.Markdown;
 import io.centralkitchen.media.live.DestinationStats;
-import io.centralkitchen.media.live.LiveEngine;
+import io.centralkitchen.processes.show.live.cluster.LiveCluster;
 import io.centralkitchen.media.live.ShowStats;
 import io.centralkitchen.processes.catalogue.Product;
 import io.centralkitchen.processes.show.plan.RundownText;
@@ -24,10 +24,10 @@ public class OnAirForTask implements TaskListener {
 
     private final Shows shows;
     private final ShowProducts products;
-    private final LiveEngine live;
+    private final LiveCluster live;
 
 
-    public OnAirForTask(Shows shows, ShowProducts products, LiveEngine live) {
+    public OnAirForTask(Shows shows, ShowProducts products, LiveCluster live) {
         this.shows = shows;
         this.products = products;
         this.live = live;
@@ -46,8 +46,7 @@ public class OnAirForTask implements TaskListener {
                 + (s.hasFlashSale() ? ", flash sale ¥" + s.flashSalePrice().toPlainString() : "") + ".")
                 .orElse("Every product has been on air: end the show when you are done.")).append("\n\n");
         md.append(RundownText.table(slots, catalogue)).append('\n');
-        live.show(showId).ifPresent(onAir -> {
-            ShowStats stats = onAir.stats();
+        live.stats(showId).ifPresent(stats -> {
             md.append("Program ").append(RundownText.clock(stats.programMillis())).append(", feed **").append(stats.state())
                     .append("**. Viewers of the station's site: [/live/").append(showId).append("/](/live/").append(showId).append("/)\n\n");
             for (DestinationStats d : stats.destinations()) {

@@ -38,6 +38,25 @@ public class RecordingIndex {
         return true;
     }
 
+    /**
+     * Indexes a segment stored by a show's owner, only while its fencing token is current (table {@code live_lease});
+     * false when it was indexed before or the writer is no longer the owner.
+     */
+    public boolean add(RecordingSegment s, String owner, long token) {
+        Integer known = jdbc.queryForObject("select count(*) from live_recording_segment where station_id = ? and show_id = ?"
+                + " and recording_id = ? and sequence = ?", Integer.class, s.stationId(), s.showId(), s.recordingId(), s.sequence());
+        if (known != null && known > 0) {
+            return false;
+        }
+        return jdbc.update("insert into live_recording_segment (station_id, show_id, recording_id, sequence, object_key,"
+                        + " stream_start_millis, duration_millis, wall_clock_start, bytes, sha256, lease_token)"
+                        + " select ?,?,?,?,?,?,?,?,?,?,? from live_lease l where l.show_id = ? and l.station_id = ? and l.owner = ?"
+                        + " and l.token = ? and l.ended = false",
+                s.stationId(), s.showId(), s.recordingId(), s.sequence(), s.key(), s.streamStartMillis(),
+                s.durationMillis(), Timestamp.from(s.wallClockStart()), s.bytes(), s.sha256(), token,
+                s.showId(), s.stationId(), owner, token) == 1;
+    }
+
     /** The show's latest recording (by its newest segment). */
     public Optional<String> latestRecording(String stationId, String showId) {
         return jdbc.queryForList("select recording_id from live_recording_segment where station_id = ? and show_id = ?"

@@ -13,14 +13,17 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.centralkitchen.media.live.DestinationSpec;
 import io.centralkitchen.media.live.IngestSpec;
 import io.centralkitchen.media.live.LiveEngine;
-import io.centralkitchen.media.live.LiveSecrets;
 import io.centralkitchen.media.live.LiveShow;
+import io.centralkitchen.media.live.LiveSecrets;
 import io.centralkitchen.media.live.PlatformPreset;
 import io.centralkitchen.media.live.Protocol;
 import io.centralkitchen.media.recording.RecordingManifest;
 import io.centralkitchen.media.recording.RecordingSegment;
 import io.centralkitchen.media.live.ShowSpec;
 import io.centralkitchen.media.live.SourceSpec;
+import io.centralkitchen.media.live.ShowStats;
+import io.centralkitchen.processes.show.live.cluster.LiveCluster;
+import io.centralkitchen.processes.show.live.cluster.LiveCommands;
 import io.centralkitchen.storage.MediaStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,12 +59,12 @@ public class ShowLive {
     private final ShowProperties properties;
     private final StationLiveSecrets secrets;
     private final ArchiveLog archive;
-    private final LiveCutMarkers cuts;
+    private final LiveCluster cluster;
 
     public ShowLive(LiveEngine live, Shows shows, LiveSessions sessions, RecordingIndex index, MediaStore store, ShowProperties properties,
-                    StationLiveSecrets secrets, ArchiveLog archive, LiveCutMarkers cuts) {
+                    StationLiveSecrets secrets, ArchiveLog archive, LiveCluster cluster) {
         this.archive = archive;
-        this.cuts = cuts;
+        this.cluster = cluster;
         this.live = live;
         this.secrets = secrets;
         this.shows = shows;
@@ -74,7 +77,7 @@ public class ShowLive {
     /** What keeps the show from going live as planned; empty when nothing does. Secrets appear masked only. */
     public List<String> preflight(Show show) {
         List<String> problems = new ArrayList<>();
-        if (live.show(show.id()).isPresent()) {
+        if (cluster.isOpen(show.id())) {
             return problems; // already live (a repeated job): nothing to check
         }
         LiveSecrets own = secrets.of(show.stationId());
@@ -86,7 +89,7 @@ public class ShowLive {
         if (!"TEST_PATTERN".equals(show.ingestMode())) {
             if (!own.contains(show.ingestSecretId())) {
                 problems.add("The studio feed's secret '" + show.ingestSecretId() + "' is not in the station's vault");
-            } else if ("PUBLISH".equals(show.ingestMode())) {
+            } else if ("PUBLISH".equals(show.ingestMode()) && cluster.localWorker().isPresent()) {
                 try {
                     live.startIngest();
                 } catch (RuntimeException e) {
@@ -141,39 +144,51 @@ public class ShowLive {
     }
 
     /** Puts the show on air with its destinations (once: a repeated call finds it live). */
-    public LiveShow start(Show show) {
+    public ShowStats start(Show show) {
         return start(show, "show:" + show.id());
     }
 
     /**
      * Puts the show on air as planned — its ingest, its destinations, its station's secrets — for whoever started it
-     * (the show's process, or a producer through the live API: one way on air).
+     * (the show's process, or a producer through the live API: one way on air). This node's live worker runs it when
+     * it has a free slot, else a worker of the fleet; until one does the stats say UNPLACED.
      */
-    public LiveShow start(Show show, String startedBy) {
-        Optional<LiveShow> running = live.show(show.id());
-        if (running.isPresent()) {
-            return running.get();
+    public ShowStats start(Show show, String startedBy) {
+        if (cluster.isOpen(show.id())) {
+            return cluster.stats(show.id()).orElseGet(() -> unplaced(show));
         }
-        LiveShow started = live.start(spec(show), secrets.of(show.stationId()));
+        Optional<ShowStats> started;
+        try {
+            started = cluster.goLive(show.stationId(), show.id());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
         try {
             sessions.started(show.stationId(), show.id(), startedBy);
         } catch (RuntimeException e) {
-            live.stop(show.id()); // nothing half-started: no session record, no show on air
+            cluster.end(show.stationId(), show.id()); // nothing half-started: no session record, no show on air
             throw e;
         }
         shows.liveStarted(show.id());
-        return started;
+        return started.orElseGet(() -> unplaced(show));
     }
 
-    /** Ends the show and seals its recording; returns the manifest's key (null when nothing was recorded). */
+    private static ShowStats unplaced(Show show) {
+        return new ShowStats(show.stationId(), show.id(), show.title(), "UNPLACED", show.ingestMode(), null, null, 0, 0, 0, 0,
+                0, List.of(), null, 0, 0, Instant.now(), null);
+    }
+
+    /**
+     * Ends the show and seals its recording; returns the manifest's key (null when nothing was recorded). Its owner
+     * ends it (a command, wherever it runs); a show nobody runs any more is sealed from its segment index.
+     */
     public String stop(Show show) {
-        RecordingManifest manifest = null;
-        if (live.show(show.id()).isPresent()) {
-            manifest = live.stop(show.id());
+        if (cluster.isOpen(show.id())) {
+            LiveCluster.Outcome ended = cluster.endShow(show.stationId(), show.id(), "show:" + show.id());
+            log.info("Show {}: end {} ({})", show.id(), ended.state().toLowerCase(), ended.detail());
         }
-        if (manifest == null) {
-            manifest = sealFromIndex(show);
-        }
+        cluster.end(show.stationId(), show.id());
+        RecordingManifest manifest = sealFromIndex(show);
         if (manifest == null) {
             sessions.ended(show.stationId(), show.id());
             shows.liveEnded(show.id(), null, null, null);
@@ -228,28 +243,46 @@ public class ShowLive {
     }
 
     /**
-     * Cuts a live show's program to one of its sources, for {@code userId} (the cut's marker names them). The one way
-     * from the REST layer to the engine's cut ({@link LiveShow#cutTo}), so it can be routed elsewhere later.
+     * Cuts a live show's program to one of its planned sources for {@code userId} (the cut's marker names them),
+     * wherever the show runs: a command its owner applies in order ({@link LiveShow#cutTo} there).
+     *
+     * @throws IllegalArgumentException the show has no source of that name
+     * @throws IllegalStateException    the show has a single ingest, or is not live
      */
-    public void cutTo(LiveShow show, String source, String userId) {
-        cuts.requested(show.showId(), userId);
-        show.cutTo(source);
-        log.info("Show {}: cut to {} by {}", show.showId(), source, userId);
+    public LiveCluster.Outcome cutTo(Show show, String source, String userId) {
+        List<String> names = shows.sources(show.id()).stream().map(io.centralkitchen.processes.show.ShowSource::name).toList();
+        if (names.isEmpty()) {
+            throw new IllegalStateException("Show '" + show.id() + "' has a single source (its one ingest): there is nothing to cut to");
+        }
+        if (!names.contains(source)) {
+            throw new IllegalArgumentException("Show '" + show.id() + "' has no source '" + source + "'; its sources: " + names);
+        }
+        return command(show, LiveCommands.CUT, java.util.Map.of("source", source), userId);
     }
 
-    /** Puts the slate on air until the next cut ({@link LiveShow#cutToSlate}). */
-    public void cutToSlate(LiveShow show, String userId) {
-        cuts.requested(show.showId(), userId);
-        show.cutToSlate();
-        log.info("Show {}: cut to the slate by {}", show.showId(), userId);
+    /** Puts the slate on air until the next cut ({@link LiveShow#cutToSlate} on the show's owner). */
+    public LiveCluster.Outcome cutToSlate(Show show, String userId) {
+        if (shows.sources(show.id()).isEmpty()) {
+            throw new IllegalStateException("Show '" + show.id() + "' has a single source (its one ingest): its slate comes only when the feed is lost");
+        }
+        return command(show, LiveCommands.CUT_SLATE, java.util.Map.of(), userId);
     }
 
+    private LiveCluster.Outcome command(Show show, String kind, java.util.Map<String, ?> payload, String userId) {
+        if (cluster.lease(show.id()).isEmpty()) {
+            throw new IllegalStateException("Show '" + show.id() + "' is not live");
+        }
+        LiveCluster.Outcome outcome = cluster.command(show.stationId(), show.id(), kind, payload, userId, java.time.Duration.ofSeconds(1));
+        log.info("Show {}: {} by {}: {}", show.id(), kind, userId, outcome.state().toLowerCase());
+        return outcome;
+    }
+
+    /** Takes a destination off the show wherever it runs (a command to its owner). */
     public void removeDestination(String showId, String destinationId) {
-        live.show(showId).ifPresent(s -> {
-            if (s.destinationIds().contains(destinationId)) {
-                s.removeDestination(destinationId);
-                log.info("Show {}: destination {} removed by a producer", showId, destinationId);
-            }
+        cluster.lease(showId).ifPresent(l -> {
+            LiveCluster.Outcome o = cluster.command(l.stationId(), showId, LiveCommands.REMOVE_DESTINATION,
+                    java.util.Map.of("id", destinationId), "show:" + showId, java.time.Duration.ofSeconds(1));
+            log.info("Show {}: destination {} removed by a producer ({})", showId, destinationId, o.state().toLowerCase());
         });
     }
 }

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import io.centralkitchen.processes.archive.ArchiveSubject;
 import io.centralkitchen.processes.archive.ArchiveLog;
 import io.centralkitchen.processes.show.ShowCommerce;
-import io.centralkitchen.media.live.LiveEngine;
+import io.centralkitchen.processes.show.live.cluster.LiveCluster;
 import io.centralkitchen.processes.show.ShowProcesses;
 import io.centralkitchen.processes.show.ShowProducts;
 import io.centralkitchen.processes.show.ShowSlot;
@@ -32,13 +32,13 @@ public class StartSlot implements JavaDelegate {
 
     private final Shows shows;
     private final ShowProducts products;
-    private final LiveEngine live;
+    private final LiveCluster live;
     private final LiveMarkers markers;
     private final ArchiveLog archive;
     private final ShowCommerce commerce;
     private final ClosedSlotClips closedSlots;
 
-    public StartSlot(Shows shows, ShowProducts products, LiveEngine live, LiveMarkers markers, ArchiveLog archive,
+    public StartSlot(Shows shows, ShowProducts products, LiveCluster live, LiveMarkers markers, ArchiveLog archive,
                      ShowCommerce commerce, ClosedSlotClips closedSlots) {
         this.archive = archive;
         this.commerce = commerce;
@@ -66,8 +66,8 @@ public class StartSlot implements JavaDelegate {
             execution.setVariable("firstOnAir", false);
             return;
         }
-        long programMillis = requested instanceof Number n ? n.longValue() : live.show(showId)
-                .orElseThrow(() -> new IllegalStateException("Show '" + showId + "' is not on air in this node")).programMillis();
+        long programMillis = requested instanceof Number n ? n.longValue() : live.programMillis(showId)
+                .orElseThrow(() -> new IllegalStateException("Show '" + showId + "' is off air: no live worker runs it now"));
         if (by == null) {
             Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
             by = user == null ? "producer" : user.getUserId();

@@ -1,6 +1,6 @@
 package io.centralkitchen.processes.show.room;
 
-import io.centralkitchen.media.live.LiveEngine;
+import io.centralkitchen.processes.show.live.cluster.LiveCluster;
 import io.centralkitchen.media.live.ShowStats;
 import io.centralkitchen.processes.show.Show;
 import io.centralkitchen.processes.show.ShowSlot;
@@ -42,7 +42,7 @@ public class LiveEventStreams {
     private static final long TIMEOUT_MILLIS = Duration.ofMinutes(30).toMillis();
 
     private final Shows shows;
-    private final LiveEngine engine;
+    private final LiveCluster engine;
     private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "control-room-events");
@@ -55,7 +55,7 @@ public class LiveEventStreams {
         ShowChange lastChange;
     }
 
-    public LiveEventStreams(Shows shows, LiveEngine engine,
+    public LiveEventStreams(Shows shows, LiveCluster engine,
                             @Value("${kitchen.show.control-room-interval:500ms}") Duration interval) {
         this.shows = shows;
         this.engine = engine;
@@ -89,7 +89,7 @@ public class LiveEventStreams {
     }
 
     private void publish(String showId, List<Subscriber> list) {
-        ShowStats stats = engine.show(showId).map(s -> s.stats()).orElse(null);
+        ShowStats stats = engine.stats(showId).orElse(null);
         ShowChange change = shows.find(showId).map(show -> change(show, stats != null)).orElse(null);
         for (Subscriber subscriber : list) {
             try {

@@ -1,6 +1,6 @@
 package io.centralkitchen.processes.show.room;
 
-import io.centralkitchen.media.live.LiveEngine;
+import io.centralkitchen.processes.show.live.cluster.LiveCluster;
 import io.centralkitchen.processes.catalogue.Product;
 import io.centralkitchen.processes.show.Show;
 import io.centralkitchen.processes.show.ShowProducts;
@@ -33,9 +33,9 @@ public class LiveRoomFacts {
 
     private final Shows shows;
     private final ShowProducts products;
-    private final LiveEngine engine;
+    private final LiveCluster engine;
 
-    public LiveRoomFacts(Shows shows, ShowProducts products, LiveEngine engine) {
+    public LiveRoomFacts(Shows shows, ShowProducts products, LiveCluster engine) {
         this.shows = shows;
         this.products = products;
         this.engine = engine;
@@ -57,7 +57,7 @@ public class LiveRoomFacts {
                         slot.onAirAt());
             }).orElse(null);
         }
-        return new Now(show.id(), show.title(), show.airTime(), phase, engine.show(show.id()).isPresent(), onAir);
+        return new Now(show.id(), show.title(), show.airTime(), phase, engine.stats(show.id()).isPresent(), onAir);
     }
 
     /** The slot that went on air last (producers may go out of rundown order). */

@@ -36,6 +36,8 @@ class LiveApiTest {
     JdbcTemplate jdbc;
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
+    io.centralkitchen.storage.MediaStore store;
 
     @Test
     void aProducerGoesLiveMarksProductsAndTheWebsitePlaysHls(CapturedOutput output) {
@@ -73,6 +75,9 @@ class LiveApiTest {
         String segment = playlist.lines().filter(l -> l.endsWith(".ts")).findFirst().orElseThrow();
         assertThat(viewer.get("/live/" + show + "/" + segment.substring(segment.lastIndexOf('/') + 1)).status()).isEqualTo(200);
         assertThat(viewer.get("/live/" + show + "/..%2F..%2Fsecrets").status()).isIn(400, 404);
+        await("the owner copies its HLS to the store, for every node to serve").atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.queryForObject("select count(*) from live_lease where show_id = ?", Integer.class, show) == 1
+                        && store.exists(io.centralkitchen.processes.show.live.cluster.HlsMirror.key("station-1", show, "index.m3u8")));
 
         TestHttp.Response marker = producer.postJson("/api/shows/" + show + "/live/markers",
                 Map.of("kind", "PRODUCT_ON_AIR", "productId", 42, "label", "Navel oranges"));
