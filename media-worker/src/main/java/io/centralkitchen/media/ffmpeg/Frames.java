@@ -24,6 +24,16 @@ public final class Frames {
         return avutil.av_frame_clone(frame);
     }
 
+    /** A new reference to {@code frame} whose data this caller may change (copied if shared); null if impossible. */
+    public static AVFrame writableReference(AVFrame frame) {
+        AVFrame copy = avutil.av_frame_clone(frame);
+        if (copy != null && avutil.av_frame_make_writable(copy) < 0) {
+            avutil.av_frame_free(copy);
+            return null;
+        }
+        return copy;
+    }
+
     public static void free(AVFrame frame) {
         if (frame != null) {
             avutil.av_frame_free(frame);

@@ -2,7 +2,6 @@ package io.centralkitchen.media.live;
 
 import io.centralkitchen.media.ffmpeg.Frames;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.ffmpeg.global.avutil;
 
 /**
  * Joins the sound of two sources at a cut without a click (program thread only). A cut lands between two arbitrary
@@ -21,9 +20,8 @@ final class AudioSplice implements AutoCloseable {
 
     /** Sound of the source on air (borrowed): hands on the frame held before it, keeps a copy of this one. */
     void offer(AVFrame sound, long ptsMillis, SlateClock.Sink sink) {
-        AVFrame copy = Frames.reference(sound);
-        if (copy == null || avutil.av_frame_make_writable(copy) < 0) {
-            Frames.free(copy);
+        AVFrame copy = Frames.writableReference(sound);
+        if (copy == null) {
             sink.frame(sound, true, ptsMillis); // cannot hold it: played as it is
             return;
         }
