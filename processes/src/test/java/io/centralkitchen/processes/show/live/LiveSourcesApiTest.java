@@ -38,10 +38,10 @@ class LiveSourcesApiTest {
 
     @Test
     void aProducerCutsBetweenSourcesAndEachCutIsAMarker() {
-        user("sam", KitchenGroups.PRODUCERS, "station-1");
-        user("bo", KitchenGroups.PRODUCERS, "radio-two");
-        user("eli", KitchenGroups.EDITORS, "station-1");
-        TestHttp producer = new TestHttp(port).as("sam", "sam-password");
+        user("sources-sam", KitchenGroups.PRODUCERS, "station-1");
+        user("sources-bo", KitchenGroups.PRODUCERS, "radio-two");
+        user("sources-eli", KitchenGroups.EDITORS, "station-1");
+        TestHttp producer = new TestHttp(port).as("sources-sam", "sources-sam-password");
         String show = "api-sources-" + System.nanoTime() % 100000;
         plan(show, true);
         assertThat(producer.postJson("/api/shows/" + show + "/live/start", Map.of()).status()).isEqualTo(201);
@@ -67,7 +67,7 @@ class LiveSourcesApiTest {
         assertThat(cut.status()).as(cut.body()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(10)).until(() -> other.equals(producer.get(base + "/stats").json().path("source").asText()));
         await().atMost(Duration.ofSeconds(10)).until(() -> cutMarkers(producer, base).stream().anyMatch(m ->
-                m.path("label").asText().equals(other + " (producer)") && m.path("createdBy").asText().equals("sam")));
+                m.path("label").asText().equals(other + " (producer)") && m.path("createdBy").asText().equals("sources-sam")));
         JsonNode marker = cutMarkers(producer, base).stream().filter(m -> m.path("label").asText().startsWith(other)).findFirst().orElseThrow();
         assertThat(marker.path("streamMillis").asLong()).isPositive();
 
@@ -76,10 +76,10 @@ class LiveSourcesApiTest {
         assertThat(noName.status()).isEqualTo(400);
         assertThat(noName.json().path("field").asText()).isEqualTo("source");
         assertThat(producer.get(base + "/sources/" + other + "/preview.jpg?maxWidth=100000").status()).isEqualTo(400);
-        assertThat(new TestHttp(port).as("bo", "bo-password").postJson(base + "/cut", Map.of("source", onAir)).status())
+        assertThat(new TestHttp(port).as("sources-bo", "sources-bo-password").postJson(base + "/cut", Map.of("source", onAir)).status())
                 .as("another station's producer").isEqualTo(404);
-        assertThat(new TestHttp(port).as("bo", "bo-password").get(base + "/sources").status()).isEqualTo(404);
-        assertThat(new TestHttp(port).as("eli", "eli-password").postJson(base + "/cut", Map.of("source", onAir)).status())
+        assertThat(new TestHttp(port).as("sources-bo", "sources-bo-password").get(base + "/sources").status()).isEqualTo(404);
+        assertThat(new TestHttp(port).as("sources-eli", "sources-eli-password").postJson(base + "/cut", Map.of("source", onAir)).status())
                 .isEqualTo(403);
 
         assertThat(producer.postJson(base + "/cut/slate", Map.of()).status()).isEqualTo(202);
@@ -101,8 +101,8 @@ class LiveSourcesApiTest {
 
     @Test
     void plansWithBadSourcesAreRefusedNamingTheField() {
-        user("sam", KitchenGroups.PRODUCERS, "station-1");
-        TestHttp producer = new TestHttp(port).as("sam", "sam-password");
+        user("sources-sam", KitchenGroups.PRODUCERS, "station-1");
+        TestHttp producer = new TestHttp(port).as("sources-sam", "sources-sam-password");
         refused(producer, List.of(source("studio", "TEST_PATTERN", null, false), source("studio", "TEST_PATTERN", null, false)),
                 "sources[1].name", "appears twice");
         refused(producer, List.of(source("studio", "PUBLISH", "no-such-secret", false)), "sources[0].keySecretId", "has no secret");
