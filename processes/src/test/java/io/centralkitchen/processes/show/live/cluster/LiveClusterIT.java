@@ -30,9 +30,9 @@ import static org.awaitility.Awaitility.await;
  * ({@code java -jar target/central-kitchen.jar}, built by {@code package}; this test runs in the {@code integration-test}
  * phase, surefire execution {@code cluster-tests}) on one PostgreSQL server and one S3 endpoint started here, each node
  * an engine node and a live worker; real RTMP receivers here play the platforms. A show planned on node 1 goes live
- * there, node 2 changes its destinations and marks a product, node 1 is killed with SIGKILL, node 2 takes the show and
- * the platforms get media again, the recording index continues under the new token with the gap recorded, and node 2
- * ends the show (the recording sealed). Prints {@code cluster_failover_owner_s} and {@code cluster_failover_media_back_s}.
+ * there, node 2 serves its public HLS from the store, changes its destinations and marks a product, node 1 is killed
+ * with SIGKILL, node 2 takes the show and the platforms get media again, the recording index continues under the new
+ * token with the gap recorded, and node 2 ends the show (the recording sealed; the clips are not cut here). Prints {@code cluster_failover_owner_s} and {@code cluster_failover_media_back_s}.
  * Logs: {@code target/cluster-it/node-*}/node.log.
  */
 @Tag("cluster")
@@ -84,6 +84,14 @@ class LiveClusterIT {
         shared.put(preset + "video-bitrate-kbps", "1000");
         shared.put(preset + "keyframe-seconds", "1");
         shared.put(preset + "audio-sample-rate", "48000");
+        String web = "kitchen.live.presets.cluster-web.";
+        shared.put(web + "platform", "Cluster test website");
+        shared.put(web + "protocol", "HLS");
+        shared.put(web + "width", "640");
+        shared.put(web + "height", "360");
+        shared.put(web + "video-bitrate-kbps", "1000");
+        shared.put(web + "keyframe-seconds", "1");
+        shared.put(web + "audio-sample-rate", "48000");
         // one after the other: the first start creates the engine's and the domain's schema
         node1 = node(1).awaitHealthy(Duration.ofSeconds(150));
     }
@@ -115,7 +123,8 @@ class LiveClusterIT {
         TestHttp.Response planned = admin1.postJson("/api/shows", Map.of("id", show, "stationId", "station-1",
                 "title", "Cluster show", "airTime", Instant.now().plus(Duration.ofDays(1)).toString(),
                 "ingest", Map.of("mode", "TEST_PATTERN"),
-                "destinations", List.of(Map.of("id", "a", "preset", "cluster-sd", "secretId", "clustera")),
+                "destinations", List.of(Map.of("id", "a", "preset", "cluster-sd", "secretId", "clustera"),
+                        Map.of("id", "web", "preset", "cluster-web")),
                 "slots", List.of(Map.of("productId", product))));
         assertThat(planned.status()).as(planned.body()).isIn(200, 201);
         TestHttp.Response started = admin1.postJson("/api/shows/" + show + "/live/start", Map.of());
@@ -141,6 +150,7 @@ class LiveClusterIT {
         assertThat(marker.status()).as(marker.body()).isEqualTo(201);
         assertThat(marker.json().path("streamMillis").asLong()).as("program time from the owner's status").isPositive();
         await("segments recorded by node 1").atMost(Duration.ofSeconds(30)).until(() -> segments(show, firstToken) >= 2);
+        assertPublicHls(node2, show);
 
         // kill -9 the owner
         int sessionsA = platformA.sessions();
@@ -171,6 +181,8 @@ class LiveClusterIT {
                 .containsOnly(firstToken, secondToken).isSorted();
         assertThat(rows).extracting(r -> r.get("sequence")).doesNotHaveDuplicates();
 
+        assertPublicHls(node2, show);
+
         // ended from the surviving node: the recording sealed over both owners' segments
         TestHttp.Response stopped = admin2.postJson("/api/shows/" + show + "/live/stop", Map.of());
         assertThat(stopped.status()).as(stopped.body()).isEqualTo(200);
@@ -180,6 +192,18 @@ class LiveClusterIT {
                 Integer.class, show)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select ended from live_lease where show_id = ?", Boolean.class, show)).isTrue();
         assertThat(admin2.get("/api/shows/" + show + "/live/stats").status()).isEqualTo(404);
+    }
+
+    /** The station's site: a node's public playlist and one of its segments, whichever node runs the show. */
+    private static void assertPublicHls(NodeProcess node, String show) {
+        TestHttp viewer = node.http();
+        await(node.name + " serves the show's HLS").atMost(Duration.ofSeconds(20)).until(() -> {
+            TestHttp.Response playlist = viewer.get("/live/" + show + "/index.m3u8");
+            return playlist.status() == 200 && playlist.body().contains(".ts");
+        });
+        String segment = viewer.get("/live/" + show + "/index.m3u8").body().lines().filter(l -> l.endsWith(".ts"))
+                .reduce((first, last) -> last).orElseThrow();
+        assertThat(viewer.get("/live/" + show + "/" + segment.substring(segment.lastIndexOf('/') + 1)).status()).isEqualTo(200);
     }
 
     /** A receiver's new session after the kill, then 25 more pictures in it. */
