@@ -1,0 +1,293 @@
+import io.centralkitchen.media.ffmpeg.Demuxer;
+import io.centralkitchen.media.ffmpeg.FFmpegRuntime;
+import io.centralkitchen.media.ffmpeg.InputOptions;
+import io.centralkitchen.media.ffmpeg.Muxer;
+import io.centralkitchen.media.ffmpeg.Packets;
+import io.centralkitchen.media.ffmpeg.SignalPlayer;
+import io.centralkitchen.media.ffmpeg.StreamDecoder;
+import io.centralkitchen.media.ffmpeg.SyntheticSignal;
+import io.centralkitchen.media.ffmpeg.TimecodeReader;
+import io.centralkitchen.media.ffmpeg.Timestamps;
+import io.centralkitchen.media.live.DestinationSpec;
+import io.centralkitchen.media.live.IngestSpec;
+import io.centralkitchen.media.live.LiveEngine;
+import io.centralkitchen.media.live.LiveSecrets;
+import io.centralkitchen.media.live.LiveSettings;
+import io.centralkitchen.media.live.LiveShow;
+import io.centralkitchen.media.live.OutputProfile;
+import io.centralkitchen.media.live.PlatformPreset;
+import io.centralkitchen.media.live.Protocol;
+import io.centralkitchen.media.live.ShowSpec;
+import io.centralkitchen.media.live.ShowStats;
+import io.centralkitchen.media.rtmp.BytePipe;
+import io.centralkitchen.media.rtmp.RtmpIngestServer;
+import io.centralkitchen.media.rtmp.RtmpSink;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.global.avcodec;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Added latency of the live engine (issue 18), glass to glass, against a plain relay of the same feed in the same run.
+ * <p>
+ * The studio: the engine's own test pattern (1280x720, 25 fps, H.264 + AAC 48 kHz, a keyframe a second) with the wall
+ * clock burnt into every picture ({@link SyntheticSignal#withTimecode}), played in real time; its packets are sent at
+ * once over RTMP to two places — the live engine's ingest (in this JVM) and a relay. The engine sends the show to two
+ * destinations: {@code youtube} (1280x720, 4000 kbit/s cap, 48 kHz: the feed satisfies it, so its packets are copied)
+ * and {@code bilibili} (1280x720, 3000 kbit/s, 44.1 kHz audio: re-encoded, x264 veryfast, low latency). The relay is
+ * the FFmpeg layer's packet copy from an RTMP server to an RTMP client (what {@code ffmpeg -c copy} does): the
+ * reference. Three RTMP receivers in this JVM decode what arrives and read each picture's timecode ({@link
+ * TimecodeReader}): latency = the packet's arrival wall clock − the burnt time. After a warm-up, the latencies of
+ * {@code bench.seconds} (default 40) are kept; added latency = the path's median − the relay's median.
+ */
+public class LatencyBench {
+
+    static final long WARMUP_MILLIS = Long.getLong("bench.warmup.seconds", 10) * 1000;
+    static final long MEASURE_MILLIS = Long.getLong("bench.seconds", 40) * 1000;
+    static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    public static void main(String[] args) throws Exception {
+        FFmpegRuntime.init();
+        Path dir = Path.of(System.getProperty("bench.dir", "bench/out/latency")).toAbsolutePath();
+        Files.createDirectories(dir);
+        String loadStart = load();
+        Receiver relayed = new Receiver("relay");
+        Receiver passthrough = new Receiver("passthrough");
+        Receiver encoded = new Receiver("encoded");
+        Map<String, PlatformPreset> presets = new LinkedHashMap<>();
+        presets.put("youtube", new PlatformPreset("youtube", "YouTube", Protocol.RTMP,
+                new OutputProfile(1280, 720, 4000, 2, "aac", 48000, 128, "crop")));
+        presets.put("bilibili", new PlatformPreset("bilibili", "Bilibili", Protocol.RTMP,
+                new OutputProfile(1280, 720, 3000, 2, "aac", 44100, 128, "crop")));
+        Map<String, String> secrets = new HashMap<>();
+        secrets.put("studio", "latency-studio-key-0123456789");
+        secrets.put("out-pass", passthrough.url);
+        secrets.put("out-enc", encoded.url);
+        LiveEngine engine = new LiveEngine(LiveSettings.defaults(dir.resolve("hls")), presets, new LiveSecrets(secrets),
+                null, dir.resolve("work"), "127.0.0.1", 0, "live", "127.0.0.1");
+        try (RtmpIngestServer relayServer = relay(relayed.url)) {
+            LiveShow show = engine.start(new ShowSpec("station-1", "latency", "Latency",
+                    new IngestSpec(IngestSpec.Mode.PUBLISH, "studio", null), List.of(), false));
+            show.addDestination(new DestinationSpec("passthrough", "youtube", "out-pass"));
+            show.addDestination(new DestinationSpec("encoded", "bilibili", "out-enc"));
+            String engineIngest = "rtmp://127.0.0.1:" + engine.ingestPort().orElseThrow() + "/live/" + secrets.get("studio");
+            String relayIngest = "rtmp://127.0.0.1:" + relayServer.port() + "/live/relay-in";
+            BytePipe studioPipe = new BytePipe(4 * 1024 * 1024, TIMEOUT);
+            try (SignalPlayer studio = SyntheticSignal.play(studioPipe.writer(), 1280, 720, 25, "latency")) {
+                Thread split = daemon("bench-studio", () -> forward(studioPipe, "studio", List.of(engineIngest, relayIngest)));
+                long deadline = System.currentTimeMillis() + 60_000;
+                while (!(relayed.readable() && passthrough.readable() && encoded.readable())) {
+                    if (System.currentTimeMillis() > deadline) {
+                        throw new IllegalStateException("No timecode arrived at every receiver within 60 s: relay "
+                                + relayed.readable() + ", passthrough " + passthrough.readable() + ", encoded " + encoded.readable());
+                    }
+                    Thread.sleep(200);
+                }
+                Thread.sleep(WARMUP_MILLIS);
+                for (Receiver r : List.of(relayed, passthrough, encoded)) {
+                    r.reset();
+                }
+                ShowStats before = show.stats();
+                Thread.sleep(MEASURE_MILLIS);
+                ShowStats after = show.stats();
+                List<Long> relay = relayed.samples();
+                List<Long> pass = passthrough.samples();
+                List<Long> enc = encoded.samples();
+                System.out.printf("machine_cores=%d%nmeasured_seconds=%d%n", Runtime.getRuntime().availableProcessors(),
+                        MEASURE_MILLIS / 1000);
+                System.out.printf("load_average_start=%s%nload_average_end=%s%n", loadStart, load());
+                System.out.printf("engine_encoders=%d%nengine_profiles=%d%nencoder_dropped_frames=%d%n",
+                        after.encoders(), after.profiles(), after.encoderDroppedFrames() - before.encoderDroppedFrames());
+                for (Receiver r : List.of(relayed, passthrough, encoded)) {
+                    List<Long> s = r.samples();
+                    System.out.printf("%s_pictures=%d%n%s_unreadable=%d%n%s_latency_ms=%d%n%s_latency_p95_ms=%d%n",
+                            r.name, s.size(), r.name, r.unreadable(), r.name, pct(s, 50), r.name, pct(s, 95));
+                }
+                System.out.printf("added_latency_passthrough_ms=%d%nadded_latency_passthrough_p95_ms=%d%n",
+                        pct(pass, 50) - pct(relay, 50), pct(pass, 95) - pct(relay, 95));
+                System.out.printf("added_latency_encoded_ms=%d%nadded_latency_encoded_p95_ms=%d%n",
+                        pct(enc, 50) - pct(relay, 50), pct(enc, 95) - pct(relay, 95));
+                engine.stop("latency");
+                studio.close();
+                split.join(5_000);
+            }
+        } finally {
+            engine.close();
+            for (Receiver r : List.of(relayed, passthrough, encoded)) {
+                r.close();
+            }
+        }
+    }
+
+    /** The reference: an RTMP server whose publisher's packets are copied, as they come, to {@code target}. */
+    static RtmpIngestServer relay(String target) throws Exception {
+        return new RtmpIngestServer("127.0.0.1", 0, "live", (app, key, remote, refusal) -> {
+            BytePipe pipe = new BytePipe(4 * 1024 * 1024, TIMEOUT);
+            daemon("bench-relay", () -> forward(pipe, "relay", List.of(target)));
+            return new RtmpIngestServer.Publication() {
+                public void write(byte[] flv, int offset, int length) throws java.io.IOException {
+                    pipe.write(flv, offset, length);
+                }
+
+                public void end() {
+                    pipe.close();
+                }
+
+                public String describe() {
+                    return "relay input";
+                }
+            };
+        }, TIMEOUT, 4);
+    }
+
+    /** Reads an FLV stream and sends each packet at once, unchanged, to every RTMP {@code target}. */
+    static void forward(BytePipe in, String name, List<String> targets) {
+        AVPacket packet = Packets.alloc();
+        List<Muxer> outs = new ArrayList<>();
+        try (Demuxer demuxer = Demuxer.open(in, "flv", name, InputOptions.live(TIMEOUT))) {
+            for (int i = 0; i < targets.size(); i++) {
+                outs.add(Muxer.stream("flv", targets.get(i), name + " out " + i, demuxer.parameters(demuxer.videoIndex()),
+                        demuxer.parameters(demuxer.audioIndex()), Map.of("flvflags", "no_duration_filesize"), TIMEOUT));
+            }
+            while (demuxer.read(packet)) {
+                int index = packet.stream_index() == demuxer.videoIndex() ? Muxer.VIDEO
+                        : packet.stream_index() == demuxer.audioIndex() ? Muxer.AUDIO : -1;
+                if (index >= 0) {
+                    Packets.rescale(packet, demuxer.timeBase(packet.stream_index()), Timestamps.MILLIS);
+                    for (Muxer out : outs) {
+                        AVPacket copy = Packets.cloneFor(packet, index);
+                        try {
+                            out.send(copy);
+                        } finally {
+                            avcodec.av_packet_free(copy);
+                        }
+                    }
+                }
+                Packets.unref(packet);
+            }
+        } catch (RuntimeException e) {
+            say("%s ended: %s", name, e.getMessage());
+        } finally {
+            outs.forEach(Muxer::close);
+            Packets.free(packet);
+            in.close();
+        }
+    }
+
+    /** A platform: an RTMP server in this JVM; every picture that arrives is decoded and its timecode read. */
+    static final class Receiver implements AutoCloseable {
+        final String name;
+        final String url;
+        private final RtmpSink sink;
+        private final List<Long> latencies = new ArrayList<>();
+        private long unreadable;
+        private long arrival;
+
+        Receiver(String name) throws Exception {
+            this.name = name;
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            this.url = "rtmp://127.0.0.1:" + port + "/live/" + name + "-key-0123456789";
+            this.sink = new RtmpSink("receiver " + name, port, null, () -> {
+                BytePipe pipe = new BytePipe(4 * 1024 * 1024, TIMEOUT);
+                daemon("bench-receiver-" + name, () -> read(pipe));
+                return RtmpSink.toReader(pipe);
+            }, TIMEOUT);
+        }
+
+        private void read(BytePipe pipe) {
+            AVPacket packet = Packets.alloc();
+            try (Demuxer demuxer = Demuxer.open(pipe, "flv", name, InputOptions.live(TIMEOUT));
+                 StreamDecoder decoder = new StreamDecoder(demuxer.parameters(demuxer.videoIndex()), null, 1,
+                         StreamDecoder.OnCorrupt.SKIP, "video")) {
+                while (demuxer.read(packet)) {
+                    arrival = System.currentTimeMillis(); // when the packet was in: the decoding is not the path's
+                    if (packet.stream_index() == demuxer.videoIndex()) {
+                        decoder.decode(packet, frame -> {
+                            OptionalLong burnt = TimecodeReader.read(frame);
+                            synchronized (latencies) {
+                                if (burnt.isPresent()) {
+                                    latencies.add(arrival - burnt.getAsLong());
+                                } else {
+                                    unreadable++;
+                                }
+                            }
+                        });
+                    }
+                    Packets.unref(packet);
+                }
+            } catch (RuntimeException e) {
+                say("receiver %s: %s", name, e.getMessage());
+            } finally {
+                Packets.free(packet);
+                pipe.close();
+            }
+        }
+
+        boolean readable() {
+            synchronized (latencies) {
+                return !latencies.isEmpty();
+            }
+        }
+
+        void reset() {
+            synchronized (latencies) {
+                latencies.clear();
+                unreadable = 0;
+            }
+        }
+
+        List<Long> samples() {
+            synchronized (latencies) {
+                return new ArrayList<>(latencies);
+            }
+        }
+
+        long unreadable() {
+            synchronized (latencies) {
+                return unreadable;
+            }
+        }
+
+        @Override
+        public void close() {
+            sink.close();
+        }
+    }
+
+    static long pct(List<Long> values, int percent) {
+        if (values.isEmpty()) {
+            return -1;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+    }
+
+    static Thread daemon(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    static String load() throws Exception {
+        return Files.readString(Path.of("/proc/loadavg")).strip().replace(' ', '/');
+    }
+
+    static void say(String format, Object... args) {
+        System.out.printf("# " + format + "%n", args);
+    }
+}
