@@ -44,11 +44,14 @@ import java.util.OptionalLong;
  * clock burnt into every picture ({@link SyntheticSignal#withTimecode}), played in real time; its packets are sent at
  * once over RTMP to two places — the live engine's ingest (in this JVM) and a relay. The engine sends the show to two
  * destinations: {@code youtube} (1280x720, 4000 kbit/s cap, 48 kHz: the feed satisfies it, so its packets are copied)
- * and {@code bilibili} (1280x720, 3000 kbit/s, 44.1 kHz audio: re-encoded, x264 veryfast, low latency). The relay is
+ * and {@code bilibili} (1280x720, 3000 kbit/s, 44.1 kHz audio: re-encoded, x264 veryfast, low latency) — and, for
+ * comparison, the same profile at latency {@code normal} (x264's look-ahead, as the website preset). The relay is
  * the FFmpeg layer's packet copy from an RTMP server to an RTMP client (what {@code ffmpeg -c copy} does): the
- * reference. Three RTMP receivers in this JVM decode what arrives and read each picture's timecode ({@link
+ * reference. The RTMP receivers in this JVM decode what arrives and read each picture's timecode ({@link
  * TimecodeReader}): latency = the packet's arrival wall clock − the burnt time. After a warm-up, the latencies of
- * {@code bench.seconds} (default 40) are kept; added latency = the path's median − the relay's median.
+ * {@code bench.seconds} (default 40) are kept; added latency = the path's median − the relay's median. With
+ * {@code -Dbench.ffmpeg=<path>} the studio also goes through the ffmpeg CLI's {@code -c copy} relay to a fourth
+ * receiver ({@code ffmpeg_relay_*}, {@code *_vs_ffmpeg_ms}).
  */
 public class LatencyBench {
 
@@ -64,37 +67,59 @@ public class LatencyBench {
         Receiver relayed = new Receiver("relay");
         Receiver passthrough = new Receiver("passthrough");
         Receiver encoded = new Receiver("encoded");
+        Receiver lookahead = new Receiver("encoded_normal");
         Map<String, PlatformPreset> presets = new LinkedHashMap<>();
         presets.put("youtube", new PlatformPreset("youtube", "YouTube", Protocol.RTMP,
                 new OutputProfile(1280, 720, 4000, 2, "aac", 48000, 128, "crop")));
         presets.put("bilibili", new PlatformPreset("bilibili", "Bilibili", Protocol.RTMP,
                 new OutputProfile(1280, 720, 3000, 2, "aac", 44100, 128, "crop")));
+        presets.put("bilibili-normal", new PlatformPreset("bilibili-normal", "Bilibili, latency normal", Protocol.RTMP,
+                new OutputProfile(1280, 720, 3000, 2, "aac", 44100, 128, "crop", OutputProfile.NORMAL_LATENCY)));
         Map<String, String> secrets = new HashMap<>();
         secrets.put("studio", "latency-studio-key-0123456789");
         secrets.put("out-pass", passthrough.url);
         secrets.put("out-enc", encoded.url);
+        secrets.put("out-normal", lookahead.url);
         LiveEngine engine = new LiveEngine(LiveSettings.defaults(dir.resolve("hls")), presets, new LiveSecrets(secrets),
                 null, dir.resolve("work"), "127.0.0.1", 0, "live", "127.0.0.1");
+        String ffmpeg = System.getProperty("bench.ffmpeg", "");
+        Receiver cli = ffmpeg.isBlank() ? null : new Receiver("ffmpeg_relay");
+        Process cliRelay = null;
+        List<Receiver> receivers = cli == null ? List.of(relayed, passthrough, encoded, lookahead)
+                : List.of(relayed, passthrough, encoded, lookahead, cli);
         try (RtmpIngestServer relayServer = relay(relayed.url)) {
             LiveShow show = engine.start(new ShowSpec("station-1", "latency", "Latency",
                     new IngestSpec(IngestSpec.Mode.PUBLISH, "studio", null), List.of(), false));
             show.addDestination(new DestinationSpec("passthrough", "youtube", "out-pass"));
             show.addDestination(new DestinationSpec("encoded", "bilibili", "out-enc"));
+            show.addDestination(new DestinationSpec("encoded-normal", "bilibili-normal", "out-normal"));
             String engineIngest = "rtmp://127.0.0.1:" + engine.ingestPort().orElseThrow() + "/live/" + secrets.get("studio");
             String relayIngest = "rtmp://127.0.0.1:" + relayServer.port() + "/live/relay-in";
+            List<String> targets = new ArrayList<>(List.of(engineIngest, relayIngest));
+            if (cli != null) { // the ffmpeg CLI's own relay (-c copy), as the issue words the reference
+                int port;
+                try (ServerSocket s = new ServerSocket(0)) {
+                    port = s.getLocalPort();
+                }
+                String in = "rtmp://127.0.0.1:" + port + "/live/in";
+                cliRelay = new ProcessBuilder(ffmpeg, "-loglevel", "error", "-listen", "1", "-i", in, "-c", "copy", "-f",
+                        "flv", cli.url).redirectErrorStream(true).redirectOutput(dir.resolve("ffmpeg-relay.log").toFile()).start();
+                Thread.sleep(2_000); // listening (a probe connection would be its one publisher)
+                targets.add(in);
+            }
             BytePipe studioPipe = new BytePipe(4 * 1024 * 1024, TIMEOUT);
             try (SignalPlayer studio = SyntheticSignal.play(studioPipe.writer(), 1280, 720, 25, "latency")) {
-                Thread split = daemon("bench-studio", () -> forward(studioPipe, "studio", List.of(engineIngest, relayIngest)));
+                Thread split = daemon("bench-studio", () -> forward(studioPipe, "studio", targets));
                 long deadline = System.currentTimeMillis() + 60_000;
-                while (!(relayed.readable() && passthrough.readable() && encoded.readable())) {
+                while (!receivers.stream().allMatch(Receiver::readable)) {
                     if (System.currentTimeMillis() > deadline) {
-                        throw new IllegalStateException("No timecode arrived at every receiver within 60 s: relay "
-                                + relayed.readable() + ", passthrough " + passthrough.readable() + ", encoded " + encoded.readable());
+                        throw new IllegalStateException("No timecode arrived at every receiver within 60 s: "
+                                + receivers.stream().map(r -> r.name + " " + r.readable()).toList());
                     }
                     Thread.sleep(200);
                 }
                 Thread.sleep(WARMUP_MILLIS);
-                for (Receiver r : List.of(relayed, passthrough, encoded)) {
+                for (Receiver r : receivers) {
                     r.reset();
                 }
                 ShowStats before = show.stats();
@@ -108,7 +133,7 @@ public class LatencyBench {
                 System.out.printf("load_average_start=%s%nload_average_end=%s%n", loadStart, load());
                 System.out.printf("engine_encoders=%d%nengine_profiles=%d%nencoder_dropped_frames=%d%n",
                         after.encoders(), after.profiles(), after.encoderDroppedFrames() - before.encoderDroppedFrames());
-                for (Receiver r : List.of(relayed, passthrough, encoded)) {
+                for (Receiver r : receivers) {
                     List<Long> s = r.samples();
                     System.out.printf("%s_pictures=%d%n%s_unreadable=%d%n%s_latency_ms=%d%n%s_latency_p95_ms=%d%n",
                             r.name, s.size(), r.name, r.unreadable(), r.name, pct(s, 50), r.name, pct(s, 95));
@@ -117,13 +142,23 @@ public class LatencyBench {
                         pct(pass, 50) - pct(relay, 50), pct(pass, 95) - pct(relay, 95));
                 System.out.printf("added_latency_encoded_ms=%d%nadded_latency_encoded_p95_ms=%d%n",
                         pct(enc, 50) - pct(relay, 50), pct(enc, 95) - pct(relay, 95));
+                List<Long> normal = lookahead.samples();
+                System.out.printf("added_latency_encoded_normal_ms=%d%n", pct(normal, 50) - pct(relay, 50));
+                if (cli != null) {
+                    List<Long> viaCli = cli.samples();
+                    System.out.printf("added_latency_passthrough_vs_ffmpeg_ms=%d%nadded_latency_encoded_vs_ffmpeg_ms=%d%n",
+                            pct(pass, 50) - pct(viaCli, 50), pct(enc, 50) - pct(viaCli, 50));
+                }
                 engine.stop("latency");
                 studio.close();
                 split.join(5_000);
             }
         } finally {
             engine.close();
-            for (Receiver r : List.of(relayed, passthrough, encoded)) {
+            if (cliRelay != null) {
+                cliRelay.destroy();
+            }
+            for (Receiver r : receivers) {
                 r.close();
             }
         }
