@@ -48,6 +48,7 @@ public final class SyntheticSignal implements AutoCloseable {
     private final Frame audio;
     private final ShortBuffer samples;
     private Color corner;
+    private boolean timecode;
     private long frameIndex;
     private long sampleIndex;
 
@@ -88,6 +89,15 @@ public final class SyntheticSignal implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Burns the wall clock (milliseconds) into every picture as it is made, machine-readable ({@link TimecodeReader}):
+     * the latency from the studio to whoever decodes it is their clock minus the picture's timecode.
+     */
+    public SyntheticSignal withTimecode() {
+        this.timecode = true;
+        return this;
+    }
+
     public int width() {
         return width;
     }
@@ -115,6 +125,7 @@ public final class SyntheticSignal implements AutoCloseable {
 
     /** The next picture. Its timestamp ({@link Frame#timestamp}) is its stream time in microseconds. */
     public Frame nextVideo() {
+        long now = System.currentTimeMillis();
         g.drawImage(background, 0, 0, null);
         if (corner != null) {
             g.setColor(corner);
@@ -131,8 +142,11 @@ public final class SyntheticSignal implements AutoCloseable {
         g.fillRect(0, height - font.getSize() * 2, width, font.getSize() * 2);
         g.setColor(Color.WHITE);
         g.setFont(font);
-        g.drawString(label + " #" + frameIndex + "  " + LocalTime.now().format(CLOCK), font.getSize() / 2,
-                height - font.getSize() / 2);
+        g.drawString(label + " #" + frameIndex + "  " + LocalTime.ofInstant(java.time.Instant.ofEpochMilli(now),
+                java.time.ZoneId.systemDefault()).format(CLOCK), font.getSize() / 2, height - font.getSize() / 2);
+        if (timecode) {
+            TimecodeReader.burn(g, width, now);
+        }
         ByteBuffer target = (ByteBuffer) video.image[0];
         target.clear();
         target.put(((DataBufferByte) canvas.getRaster().getDataBuffer()).getData());
@@ -182,11 +196,26 @@ public final class SyntheticSignal implements AutoCloseable {
     /**
      * Plays the signal in real time as a studio encoder sends it — FLV, H.264 + AAC, a keyframe every second — into
      * {@code out} (the live engine's test pattern, read back through an in-memory pipe) on a thread of its own, until
-     * the player is closed; {@code out} is closed when it ends.
+     * the player is closed; {@code out} is closed when it ends. Its pictures carry the wall clock
+     * ({@link #withTimecode}): a rehearsal measures the latency to whatever decodes them.
      */
     public static SignalPlayer play(OutputStream out, int width, int height, int fps, String label) {
         return new SignalPlayer(() -> configure(new FFmpegFrameRecorder(out, width, height, 2), "flv", fps, fps,
-                defaultBitrate(width, height), true), new SyntheticSignal(width, height, fps, 48000, 2, 440, label), out);
+                defaultBitrate(width, height), true), new SyntheticSignal(width, height, fps, 48000, 2, 440, label)
+                .withTimecode(), out);
+    }
+
+    /**
+     * A studio encoder at {@code width}x{@code height}, 25 fps, a keyframe every second, H.264 ({@code videoBitrate}
+     * bit/s) + AAC, publishing the signal with its timecode ({@link #withTimecode}) to an RTMP {@code url} in real time.
+     */
+    public static SignalPlayer publishTimecoded(String url, int width, int height, int videoBitrate, String label) {
+        return new SignalPlayer(() -> {
+            FFmpegFrameRecorder recorder = configure(new FFmpegFrameRecorder(url, width, height, 2), "flv", 25, 25,
+                    videoBitrate, true);
+            recorder.setOption("rw_timeout", "5000000");
+            return recorder;
+        }, new SyntheticSignal(width, height, 25, 48000, 2, 440, label).withTimecode(), null);
     }
 
     /** Plays the signal in real time to an RTMP {@code url}, as OBS would ({@code sound=false}: no audio track). */

@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RtmpReceiver implements AutoCloseable {
 
-    record Picture(long timestampMillis, long receivedAtNanos, int width, int height, int[] cornerYuv) {
+    /** @param timecodeMillis the wall clock burnt into the picture ({@link io.centralkitchen.media.ffmpeg.TimecodeReader}), -1 if none */
+    record Picture(long timestampMillis, long receivedAtNanos, int width, int height, int[] cornerYuv, long receivedAtMillis,
+                   long timecodeMillis) {
     }
 
     /**
@@ -102,7 +104,8 @@ final class RtmpReceiver implements AutoCloseable {
         int[] yuv = {frame.data(0).get(8L * frame.linesize(0) + 8) & 0xff, frame.data(1).get(4L * frame.linesize(1) + 4) & 0xff,
                 frame.data(2).get(4L * frame.linesize(2) + 4) & 0xff};
         synchronized (pictures) {
-            pictures.add(new Picture(frame.best_effort_timestamp(), System.nanoTime(), frame.width(), frame.height(), yuv));
+            pictures.add(new Picture(frame.best_effort_timestamp(), System.nanoTime(), frame.width(), frame.height(), yuv,
+                    System.currentTimeMillis(), io.centralkitchen.media.ffmpeg.TimecodeReader.read(frame).orElse(-1)));
         }
     }
     List<Picture> pictures() {
