@@ -151,16 +151,20 @@ public class PassthroughCpuBench {
         double pct = 100.0 * (os.getProcessCpuTime() - cpu) / (System.nanoTime() - wall);
         ShowStats after = show.stats();
         Map<String, Long> sentBefore = new HashMap<>();
-        before.destinations().forEach(d -> sentBefore.put(d.id(), d.packetsSent()));
+        Map<String, Long> droppedBefore = new HashMap<>();
+        before.destinations().forEach(d -> {
+            sentBefore.put(d.id(), d.packetsSent());
+            droppedBefore.put(d.id(), d.droppedPackets());
+        });
         int sending = 0;
         long dropped = 0;
         for (DestinationStats d : after.destinations()) {
             if (d.packetsSent() - sentBefore.getOrDefault(d.id(), 0L) >= WINDOW_MILLIS / 1000 * 25) { // a picture a frame
                 sending++;
             }
-            dropped += d.droppedPackets();
+            dropped += d.droppedPackets() - droppedBefore.getOrDefault(d.id(), 0L);
         }
-        say("%s: process CPU %.1f %% of a core; %d encoders, %d destinations sending, %d packets dropped, "
+        say("%s: process CPU %.1f %% of a core; %d encoders, %d destinations sending, %d packets dropped in the window, "
                         + "%d encoder frames dropped; load %s", what, pct, after.encoders(), sending, dropped,
                 after.encoderDroppedFrames() - before.encoderDroppedFrames(), load());
         return new Window(pct, after.encoders(), sending);
