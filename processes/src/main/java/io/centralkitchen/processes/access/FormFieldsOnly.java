@@ -1,5 +1,7 @@
 package io.centralkitchen.processes.access;
 
+import io.centralkitchen.routes.webhook.ReplayedRequest;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;

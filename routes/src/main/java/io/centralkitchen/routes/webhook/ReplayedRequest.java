@@ -1,18 +1,24 @@
-package io.centralkitchen.processes.access;
+package io.centralkitchen.routes.webhook;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
-/** The request with its body read once and offered again to the engine's REST API. */
-final class ReplayedRequest extends HttpServletRequestWrapper {
+/**
+ * A request whose body a filter has already read (bounded) to check it: the bytes are offered again to whoever reads it
+ * next (the webhook routes, the engine's REST API).
+ */
+public final class ReplayedRequest extends HttpServletRequestWrapper {
     private final byte[] body;
 
-    ReplayedRequest(HttpServletRequest request, byte[] body) {
+    /** @param body the whole body, already read (and bounded) by the caller */
+    public ReplayedRequest(HttpServletRequest request, byte[] body) {
         super(request);
         this.body = body;
     }
@@ -33,7 +39,7 @@ final class ReplayedRequest extends HttpServletRequestWrapper {
 
             @Override
             public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException();
+                throw new UnsupportedOperationException("The body is already read");
             }
 
             @Override
@@ -49,8 +55,8 @@ final class ReplayedRequest extends HttpServletRequestWrapper {
     }
 
     @Override
-    public java.io.BufferedReader getReader() {
-        return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    public BufferedReader getReader() {
+        return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
     }
 
     @Override
